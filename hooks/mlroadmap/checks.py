@@ -1,0 +1,220 @@
+"""Stage 4: rules the JSON Schema cannot express (ids across files, references, cycles)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from .errors import Problem
+from .model import Item, Phase, Roadmap, Track
+
+_LINK = re.compile(r"\]\(\s*<?([^)\s>]*)")
+_SAFE_LINK = re.compile(r"^(https?://|#)", re.IGNORECASE)
+
+
+def check_roadmap(roadmap: Roadmap) -> list[Problem]:
+    """Every cross-file problem, in no particular order (the reporter sorts)."""
+    return [
+        *_duplicate_ids(roadmap),
+        *_duplicate_tracks(roadmap.tracks),
+        *_aliases(roadmap),
+        *_requires(roadmap),
+        *_cycles(roadmap),
+        *_choices(roadmap.phases),
+        *_empty_modules(roadmap.phases),
+        *_track_entries(roadmap),
+        *_markdown_links(roadmap),
+    ]
+
+
+def _anchors(roadmap: Roadmap) -> Iterator[tuple[str, str, int, str]]:
+    """(id, file, line, key) for every phase, module, choice and item."""
+    for phase in roadmap.phases:
+        yield phase.id, phase.source, 1, "id"
+        for n, module in enumerate(phase.modules):
+            yield module.id, phase.source, module.line, f"modules[{n}].id"
+        for n, choice in enumerate(phase.choices):
+            yield choice.id, phase.source, choice.line, f"choices[{n}].id"
+        for item in phase.items:
+            yield item.id, item.source, item.line, _item_key(item)
+
+
+def _item_key(item: Item) -> str:
+    return f"{item.kind} '{item.id}'.id" if item.module_id is None else f"{item.module_id}.{item.id}.id"
+
+
+def _duplicate_ids(roadmap: Roadmap) -> Iterator[Problem]:
+    seen: dict[str, tuple[str, int]] = {}
+    for ident, path, line, key in _anchors(roadmap):
+        if ident in seen:
+            first_path, first_line = seen[ident]
+            yield Problem(
+                path,
+                line,
+                key,
+                f"duplicate id '{ident}' (first used at {first_path}:{first_line}; "
+                "expected every id to be unique across all phases)",
+            )
+            yield Problem(first_path, first_line, "id", f"id '{ident}' is used again at {path}:{line}")
+        else:
+            seen[ident] = (path, line)
+
+
+def _duplicate_tracks(tracks: list[Track]) -> Iterator[Problem]:
+    seen: dict[str, str] = {}
+    for track in tracks:
+        if track.id in seen:
+            yield Problem(track.source, 1, "id", f"duplicate track id '{track.id}' (also in {seen[track.id]})")
+        seen.setdefault(track.id, track.source)
+
+
+def _aliases(roadmap: Roadmap) -> Iterator[Problem]:
+    ids = {ident for ident, *_ in _anchors(roadmap)}
+    owner: dict[str, str] = {}
+    for item in roadmap.items:
+        for alias in item.aliases:
+            if alias in ids:
+                yield Problem(
+                    item.source,
+                    item.line,
+                    f"{item.id}.aliases",
+                    f"alias '{alias}' is a current id (expected a former id that no longer exists)",
+                )
+            elif alias in owner and owner[alias] != item.id:
+                yield Problem(
+                    item.source,
+                    item.line,
+                    f"{item.id}.aliases",
+                    f"alias '{alias}' is also claimed by '{owner[alias]}' (expected one owner)",
+                )
+            owner.setdefault(alias, item.id)
+
+
+def _requires(roadmap: Roadmap) -> Iterator[Problem]:
+    index, aliases = roadmap.item_index(), roadmap.alias_index()
+    for item in roadmap.items:
+        for req in item.requires:
+            if req == item.id:
+                yield Problem(item.source, item.line, f"{item.id}.requires", "an item cannot require itself")
+            elif req not in index:
+                yield Problem(
+                    item.source,
+                    item.line,
+                    f"{item.id}.requires",
+                    f"unknown item id '{req}'{_alias_hint(req, aliases)} (expected the id of an item)",
+                )
+
+
+def _alias_hint(ident: str, aliases: dict[str, str]) -> str:
+    return f"; it was renamed to '{aliases[ident]}'" if ident in aliases else ""
+
+
+def _cycles(roadmap: Roadmap) -> Iterator[Problem]:
+    index = roadmap.item_index()
+    state: dict[str, int] = {}
+    for start in index:
+        if state.get(start):
+            continue
+        cycle = _find_cycle(start, index, state)
+        if cycle:
+            item = index[cycle[0]]
+            path = " -> ".join([*cycle, cycle[0]])
+            yield Problem(
+                item.source,
+                item.line,
+                f"{item.id}.requires",
+                f"prerequisites form a cycle: {path} (expected an order with no loops)",
+            )
+
+
+def _find_cycle(start: str, index: dict[str, Item], state: dict[str, int]) -> list[str] | None:
+    """Iterative depth-first search; state 1 = on the stack, 2 = done."""
+    stack: list[tuple[str, Iterator[str]]] = [(start, iter(index[start].requires))]
+    state[start] = 1
+    while stack:
+        node, children = stack[-1]
+        child = next((c for c in children if c in index and state.get(c) != 2), None)
+        if child is None:
+            state[node] = 2
+            stack.pop()
+        elif state.get(child) == 1:
+            names = [n for n, _ in stack]
+            return names[names.index(child) :]
+        else:
+            state[child] = 1
+            stack.append((child, iter(index[child].requires)))
+    return None
+
+
+def _choices(phases: list[Phase]) -> Iterator[Problem]:
+    for phase in phases:
+        modules = {m.id for m in phase.modules}
+        used: dict[str, str] = {}
+        for n, choice in enumerate(phase.choices):
+            for mid in choice.modules:
+                if mid not in modules:
+                    yield Problem(
+                        phase.source,
+                        choice.line,
+                        f"choices[{n}].modules",
+                        f"unknown module '{mid}' (expected a module id of this phase)",
+                    )
+                elif mid in used:
+                    yield Problem(
+                        phase.source,
+                        choice.line,
+                        f"choices[{n}].modules",
+                        f"module '{mid}' is already an option of '{used[mid]}'",
+                    )
+                used.setdefault(mid, choice.id)
+
+
+def _empty_modules(phases: list[Phase]) -> Iterator[Problem]:
+    for phase in phases:
+        for n, module in enumerate(phase.modules):
+            if not module.items:
+                yield Problem(
+                    phase.source,
+                    module.line,
+                    f"modules[{n}]",
+                    "module has no items (expected at least one of topics, practice, projects)",
+                )
+
+
+def _track_entries(roadmap: Roadmap) -> Iterator[Problem]:
+    index, aliases = roadmap.item_index(), roadmap.alias_index()
+    for track in roadmap.tracks:
+        for b, block in enumerate(track.blocks):
+            for k, entry in enumerate(block.entries):
+                if entry.item_id not in index:
+                    hint = _alias_hint(entry.item_id, aliases)
+                    yield Problem(
+                        track.source,
+                        entry.line,
+                        f"blocks[{b}].items[{k}]",
+                        f"unknown item id '{entry.item_id}'{hint} (expected the id of an item in a phase)",
+                    )
+
+
+def _markdown_links(roadmap: Roadmap) -> Iterator[Problem]:
+    for phase in roadmap.phases:
+        texts = [(1, "goal", phase.goal), (1, "description", phase.description)]
+        texts += [(m.line, f"{m.id}.description", m.description) for m in phase.modules]
+        texts += [(i.line, f"{i.id}.description", i.description) for i in phase.items]
+        yield from _bad_links(phase.source, texts)
+    for track in roadmap.tracks:
+        texts = [(1, "description", track.description), (1, "audience", track.audience)]
+        texts += [(b.line, f"blocks[{n}].notes", b.notes) for n, b in enumerate(track.blocks)]
+        yield from _bad_links(track.source, texts)
+
+
+def _bad_links(source: str, texts: list[tuple[int, str, str]]) -> Iterator[Problem]:
+    for line, key, text in texts:
+        for target in _LINK.findall(text or ""):
+            if not _SAFE_LINK.match(target):
+                yield Problem(
+                    source,
+                    line,
+                    key,
+                    f"link target '{target[:60]}' is not allowed (expected an http:// or https:// url)",
+                )

@@ -1,0 +1,49 @@
+"""Problems found in content, and how they are reported."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong with one content file, pointing at the line and key."""
+
+    path: str
+    line: int
+    key: str
+    message: str
+
+    def __str__(self) -> str:
+        key = self.key or "(file)"
+        return f"{self.path}:{self.line}: {key}: {self.message}"
+
+
+class ContentError(Exception):
+    """Raised once, after every problem of every file has been collected."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = sorted(set(problems))
+        super().__init__(format_problems(self.problems))
+
+
+def format_problems(problems: list[Problem]) -> str:
+    """All problems, sorted by file and line, one per line, with a count at the end."""
+    lines = [str(p) for p in sorted(set(problems))]
+    count = len(lines)
+    files = len({p.path for p in problems})
+    noun = "problem" if count == 1 else "problems"
+    fnoun = "file" if files == 1 else "files"
+    lines.append(f"{count} {noun} in {files} content {fnoun}; nothing was built.")
+    return "\n".join(lines)
+
+
+def join_key(path: tuple[str | int, ...]) -> str:
+    """Turn ('modules', 0, 'title') into 'modules[0].title'."""
+    out = ""
+    for part in path:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else str(part)
+    return out

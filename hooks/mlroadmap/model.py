@@ -1,0 +1,235 @@
+"""Stage 3: the roadmap as typed dataclasses, built from schema-valid data."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+ITEM_KINDS = ("topics", "practice", "projects")
+
+
+@dataclass(frozen=True)
+class Resource:
+    title: str
+    kind: str
+    cost: str
+    url: str | None = None
+    author: str | None = None
+    note: str | None = None
+
+
+@dataclass
+class Item:
+    id: str
+    title: str
+    kind: str  # topic, practice, project or checkpoint
+    phase_id: str
+    module_id: str | None
+    source: str
+    line: int
+    description: str = ""
+    duration: str | None = None
+    optional: bool = False
+    resources: list[Resource] = field(default_factory=list)
+    requires: list[str] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+    aliases: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Module:
+    id: str
+    title: str
+    line: int
+    duration: str | None = None
+    description: str = ""
+    resources: list[Resource] = field(default_factory=list)
+    topics: list[Item] = field(default_factory=list)
+    practice: list[Item] = field(default_factory=list)
+    projects: list[Item] = field(default_factory=list)
+    choice_id: str | None = None
+
+    @property
+    def items(self) -> list[Item]:
+        return [*self.topics, *self.practice, *self.projects]
+
+
+@dataclass
+class Choice:
+    id: str
+    title: str
+    modules: list[str]
+    line: int
+    description: str = ""
+
+
+@dataclass
+class Phase:
+    id: str
+    title: str
+    goal: str
+    duration: str
+    source: str
+    number: int
+    description: str = ""
+    modules: list[Module] = field(default_factory=list)
+    choices: list[Choice] = field(default_factory=list)
+    checkpoint: list[Item] = field(default_factory=list)
+
+    @property
+    def items(self) -> list[Item]:
+        return [i for m in self.modules for i in m.items] + self.checkpoint
+
+
+@dataclass(frozen=True)
+class Entry:
+    item_id: str
+    note: str | None
+    line: int
+
+
+@dataclass
+class Block:
+    title: str
+    entries: list[Entry]
+    group: str | None = None
+    duration: str | None = None
+    weeks: float | None = None
+    notes: str = ""
+    line: int = 1
+
+
+@dataclass
+class Track:
+    id: str
+    title: str
+    duration: str
+    source: str
+    blocks: list[Block]
+    hours_per_week: str | None = None
+    audience: str = ""
+    description: str = ""
+    outcomes: list[str] = field(default_factory=list)
+
+    @property
+    def item_ids(self) -> list[str]:
+        """Distinct item ids in first-seen order."""
+        return list(dict.fromkeys(e.item_id for b in self.blocks for e in b.entries))
+
+
+@dataclass
+class Roadmap:
+    phases: list[Phase]
+    tracks: list[Track]
+
+    @property
+    def items(self) -> list[Item]:
+        return [i for p in self.phases for i in p.items]
+
+    def item_index(self) -> dict[str, Item]:
+        return {i.id: i for i in self.items}
+
+    def alias_index(self) -> dict[str, str]:
+        return {a: i.id for i in self.items for a in i.aliases}
+
+
+def build_phase(data: dict[str, Any], source: str, number: int, lines: Any) -> Phase:
+    """A Phase from one schema-valid phase document; `lines` maps key paths to lines."""
+    phase = Phase(
+        id=data["id"],
+        title=data["title"],
+        goal=data["goal"],
+        duration=data["duration"],
+        source=source,
+        number=number,
+        description=data.get("description", ""),
+    )
+    for m, mdata in enumerate(data["modules"]):
+        phase.modules.append(_module(mdata, phase, ("modules", m), lines))
+    for c, cdata in enumerate(data.get("choices", [])):
+        phase.choices.append(
+            Choice(
+                cdata["id"], cdata["title"], list(cdata["modules"]), lines(("choices", c)), cdata.get("description", "")
+            )
+        )
+    phase.checkpoint = _items(data.get("checkpoint", []), "checkpoint", phase, None, ("checkpoint",), lines)
+    by_id = {m.id: m for m in phase.modules}
+    for choice in phase.choices:
+        for mid in choice.modules:
+            if mid in by_id:
+                by_id[mid].choice_id = choice.id
+    return phase
+
+
+def _module(data: dict[str, Any], phase: Phase, key: tuple, lines: Any) -> Module:
+    module = Module(
+        id=data["id"],
+        title=data["title"],
+        line=lines(key),
+        duration=data.get("duration"),
+        description=data.get("description", ""),
+        resources=_resources(data.get("resources", [])),
+    )
+    for kind, singular in zip(ITEM_KINDS, ("topic", "practice", "project"), strict=True):
+        items = _items(data.get(kind, []), singular, phase, module.id, (*key, kind), lines)
+        setattr(module, kind, items)
+    return module
+
+
+def _items(data: list[dict], kind: str, phase: Phase, module_id: str | None, key: tuple, lines: Any) -> list[Item]:
+    return [
+        Item(
+            id=d["id"],
+            title=d["title"],
+            kind=kind,
+            phase_id=phase.id,
+            module_id=module_id,
+            source=phase.source,
+            line=lines((*key, n)),
+            description=d.get("description", ""),
+            duration=d.get("duration"),
+            optional=d.get("optional", False),
+            resources=_resources(d.get("resources", [])),
+            requires=list(d.get("requires", [])),
+            tags=list(d.get("tags", [])),
+            aliases=list(d.get("aliases", [])),
+        )
+        for n, d in enumerate(data)
+    ]
+
+
+def _resources(data: list[dict]) -> list[Resource]:
+    return [Resource(**d) for d in data]
+
+
+def build_track(data: dict[str, Any], source: str, lines: Any) -> Track:
+    """A Track from one schema-valid track document."""
+    blocks = [
+        Block(
+            title=b["title"],
+            group=b.get("group"),
+            duration=b.get("duration"),
+            weeks=b.get("weeks"),
+            notes=b.get("notes", ""),
+            line=lines(("blocks", n)),
+            entries=[_entry(e, lines(("blocks", n, "items", k))) for k, e in enumerate(b["items"])],
+        )
+        for n, b in enumerate(data["blocks"])
+    ]
+    return Track(
+        id=data["id"],
+        title=data["title"],
+        duration=data["duration"],
+        source=source,
+        blocks=blocks,
+        hours_per_week=data.get("hours_per_week"),
+        audience=data.get("audience", ""),
+        description=data.get("description", ""),
+        outcomes=list(data.get("outcomes", [])),
+    )
+
+
+def _entry(data: str | dict, line: int) -> Entry:
+    if isinstance(data, str):
+        return Entry(data, None, line)
+    return Entry(data["item"], data.get("note"), line)

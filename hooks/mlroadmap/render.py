@@ -1,0 +1,192 @@
+"""Stage 5: the roadmap as Markdown pages (with escaped HTML fragments) and as JSON."""
+
+from __future__ import annotations
+
+import json
+import posixpath
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+from .model import Item, Module, Phase, Resource, Roadmap, Track
+from .text import markdown_html, markdown_text
+
+TEMPLATES = Path(__file__).parent / "templates"
+SCHEMA_VERSION = 1
+
+
+@dataclass(frozen=True)
+class Page:
+    """One generated page: where it goes, its Markdown, and the YAML it comes from."""
+
+    src_uri: str
+    title: str
+    markdown: str
+    source: str | None = None
+
+
+def phase_uri(phase: Phase) -> str:
+    return f"phases/{phase.id}.md"
+
+
+def track_uri(track: Track) -> str:
+    return f"tracks/{track.id}.md"
+
+
+def page_url(src_uri: str, directory_urls: bool = True) -> str:
+    """The URL path of a page relative to the site root, as MkDocs writes it."""
+    stem = src_uri[: -len(".md")] if src_uri.endswith(".md") else src_uri
+    if not src_uri.endswith(".md"):
+        return src_uri
+    if stem == "index" or stem.endswith("/index"):
+        return stem[: -len("index")] if directory_urls else f"{stem}.html"
+    return f"{stem}/" if directory_urls else f"{stem}.html"
+
+
+def relative_url(from_uri: str, to_uri: str, anchor: str = "", directory_urls: bool = True) -> str:
+    """A link from one page to another (and an anchor on it) that works on any base path."""
+    src = page_url(from_uri, directory_urls)
+    here = src.rstrip("/") if directory_urls else posixpath.dirname(src)
+    target = page_url(to_uri, directory_urls)
+    rel = posixpath.relpath(target or ".", here or ".")
+    if target.endswith("/") or not target:
+        rel = rel.rstrip("/") + "/"
+    return f"{rel}#{anchor}" if anchor else rel
+
+
+class Renderer:
+    """Renders every page of a roadmap through the Jinja templates (autoescaped)."""
+
+    def __init__(self, roadmap: Roadmap, directory_urls: bool = True, site_name: str = "ML Engineer Roadmap"):
+        self.roadmap = roadmap
+        self.directory_urls = directory_urls
+        self.site_name = site_name
+        self.items = roadmap.item_index()
+        self.phases = {p.id: p for p in roadmap.phases}
+        self.anchors = {i.id: self.phases[i.phase_id] for i in roadmap.items}
+        self.anchors.update({m.id: p for p in roadmap.phases for m in p.modules})
+        self.env = _environment()
+
+    def pages(self) -> list[Page]:
+        out = [self._page("index.md", "Home", "home.md.j2")]
+        out += [self._page(phase_uri(p), p.title, "phase.md.j2", p.source, phase=p) for p in self.roadmap.phases]
+        out += [self._page(track_uri(t), t.title, "track.md.j2", t.source, track=t) for t in self.roadmap.tracks]
+        out.append(self._page("tracks/index.md", "Compare tracks", "compare.md.j2"))
+        out.append(self._page("progress.md", "Progress", "progress.md.j2"))
+        out.append(self._page("resources.md", "Resources", "resources.md.j2"))
+        return out
+
+    def _page(self, uri: str, title: str, template: str, source: str | None = None, **extra: object) -> Page:
+        ctx = {"r": self, "roadmap": self.roadmap, "uri": uri, "title": title, **extra}
+        return Page(uri, title, self.env.get_template(template).render(ctx).strip() + "\n", source)
+
+    def link(self, from_uri: str, anchor: str) -> str:
+        """Link from a page to an item's or module's canonical place on its phase page."""
+        phase = self.anchors[anchor]
+        return relative_url(from_uri, phase_uri(phase), anchor, self.directory_urls)
+
+    def url(self, from_uri: str, to_uri: str, anchor: str = "") -> str:
+        return relative_url(from_uri, to_uri, anchor, self.directory_urls)
+
+    def module_of(self, item: Item) -> Module | None:
+        phase = self.phases[item.phase_id]
+        return next((m for m in phase.modules if m.id == item.module_id), None)
+
+    def progress_set(self, item_ids: list[str]) -> str:
+        """Ids grouped for progress: 'a b ; x1 x2 | y1' - alternatives separated by '|'."""
+        plain: list[str] = []
+        choices: dict[str, dict[str, list[str]]] = {}
+        for ident in item_ids:
+            item = self.items[ident]
+            module = self.module_of(item)
+            if module and module.choice_id:
+                choices.setdefault(module.choice_id, {}).setdefault(module.id, []).append(ident)
+            else:
+                plain.append(ident)
+        groups = [" ".join(plain)] + [" | ".join(" ".join(v) for v in opts.values()) for opts in choices.values()]
+        return " ; ".join(g for g in groups if g)
+
+    def counted(self, item_ids: list[str]) -> int:
+        """How many items count towards 100% (the largest option of each choice)."""
+        groups = self.progress_set(item_ids).split(" ; ")
+        return sum(max(len(opt.split()) for opt in g.split(" | ")) for g in groups if g)
+
+    def resource_index(self) -> list[tuple[str, list[tuple[Resource, list[tuple[str, str]]]]]]:
+        """Resources by kind, each once, with the modules and items that cite it."""
+        places: dict[Resource, list[tuple[str, str]]] = {}
+        for phase in self.roadmap.phases:
+            for module in phase.modules:
+                for res in module.resources:
+                    places.setdefault(res, []).append((module.id, module.title))
+                for item in module.items:
+                    for res in item.resources:
+                        places.setdefault(res, []).append((item.id, item.title))
+        kinds: dict[str, list[tuple[Resource, list[tuple[str, str]]]]] = {}
+        for res in sorted(places, key=lambda x: (x.kind, x.title.casefold())):
+            kinds.setdefault(res.kind, []).append((res, places[res]))
+        return list(kinds.items())
+
+    def coverage(self, track: Track, phase: Phase) -> int:
+        """How many of the phase's items the track schedules."""
+        ids = set(track.item_ids)
+        return sum(1 for i in phase.items if i.id in ids)
+
+    def modules_covered(self, track: Track) -> list[Module]:
+        """Modules with at least one item in the track, in roadmap order."""
+        ids = set(track.item_ids)
+        return [m for p in self.roadmap.phases for m in p.modules if any(i.id in ids for i in m.items)]
+
+    def all_ids(self) -> list[str]:
+        return [i.id for i in self.roadmap.items]
+
+
+def _environment() -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        undefined=StrictUndefined,
+        keep_trailing_newline=True,
+    )
+    env.filters["md"] = markdown_html
+    env.filters["heading"] = markdown_text
+    return env
+
+
+def roadmap_json(roadmap: Roadmap) -> str:
+    """The whole validated roadmap as data, for other tools."""
+    data = {
+        "version": SCHEMA_VERSION,
+        "phases": [_phase_data(p) for p in roadmap.phases],
+        "tracks": [_track_data(t) for t in roadmap.tracks],
+    }
+    return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
+
+
+def _phase_data(phase: Phase) -> dict:
+    data = asdict(phase)
+    for module in data["modules"]:
+        for kind in ("topics", "practice", "projects"):
+            module[kind] = [_clean_item(i) for i in module[kind]]
+    data["checkpoint"] = [_clean_item(i) for i in data["checkpoint"]]
+    for choice in data["choices"]:
+        choice.pop("line")
+    for module in data["modules"]:
+        module.pop("line")
+    return data
+
+
+def _clean_item(item: dict) -> dict:
+    for key in ("line", "source", "phase_id", "module_id"):
+        item.pop(key)
+    return item
+
+
+def _track_data(track: Track) -> dict:
+    data = asdict(track)
+    for block in data["blocks"]:
+        block.pop("line")
+        block["entries"] = [{"item": e["item_id"], "note": e["note"]} for e in block["entries"]]
+    return data

@@ -1,0 +1,120 @@
+"""Stage 2: check a document against the JSON Schema that editors use too."""
+
+from __future__ import annotations
+
+import difflib
+import json
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from jsonschema import Draft202012Validator
+from jsonschema.exceptions import ValidationError
+from referencing import Registry, Resource
+
+from .errors import Problem, join_key
+from .loader import Document
+
+SCHEMA_FILES = ("common.schema.json", "phase.schema.json", "track.schema.json")
+
+
+@lru_cache(maxsize=8)
+def validator_for(schema_dir: Path, name: str) -> Draft202012Validator:
+    """A validator for `name` (phase or track) with the shared definitions registered."""
+    loaded = {f: json.loads((schema_dir / f).read_text("utf-8")) for f in SCHEMA_FILES}
+    registry = Registry().with_resources((f, Resource.from_contents(s)) for f, s in loaded.items())
+    return Draft202012Validator(loaded[f"{name}.schema.json"], registry=registry)
+
+
+def check_document(doc: Document, validator: Draft202012Validator) -> list[Problem]:
+    """Every schema problem of the document, each with its line and key path."""
+    if not isinstance(doc.data, dict):
+        found = _type_name(doc.data)
+        return [Problem(doc.path, 1, "", f"the file holds {found} (expected a mapping of keys)")]
+    return [_to_problem(doc, err) for err in _leaf_errors(validator.iter_errors(doc.data))]
+
+
+def _leaf_errors(errors: Any) -> list[ValidationError]:
+    out: list[ValidationError] = []
+    for err in errors:
+        if err.validator == "oneOf" and err.context:
+            out.append(min(err.context, key=lambda e: (-len(e.absolute_path), e.validator == "type")))
+        else:
+            out.append(err)
+    return out
+
+
+def _to_problem(doc: Document, err: ValidationError) -> Problem:
+    key = tuple(err.absolute_path)
+    message = _message(err)
+    if err.validator == "additionalProperties":
+        extra = _unknown_keys(err)
+        key = (*key, extra[0]) if extra else key
+    return Problem(doc.path, doc.line_of(key), join_key(key), message)
+
+
+def _message(err: ValidationError) -> str:
+    rule, expected, value = err.validator, err.validator_value, err.instance
+    if rule == "additionalProperties":
+        return _unknown_message(err)
+    if rule == "required":
+        missing = err.message.split("'")[1] if "'" in err.message else "?"
+        return f"missing required key '{missing}' (expected keys: {', '.join(err.schema.get('required', []))})"
+    if rule == "type":
+        return f"got {_type_name(value)} (expected {_type_word(expected)})"
+    if rule == "enum":
+        return f"got {value!r} (expected one of: {', '.join(map(str, expected))})"
+    if rule == "pattern":
+        return f"{value!r} is not allowed here (expected {_pattern_word(expected)})"
+    return f"{_short(err.message)} (expected {rule} {expected!r})"
+
+
+def _unknown_keys(err: ValidationError) -> list[str]:
+    allowed = err.schema.get("properties", {})
+    return sorted(k for k in err.instance if k not in allowed)
+
+
+def _unknown_message(err: ValidationError) -> str:
+    allowed = sorted(err.schema.get("properties", {}))
+    extra = _unknown_keys(err)
+    name = extra[0] if extra else "?"
+    close = difflib.get_close_matches(name, allowed, n=1)
+    hint = f"; did you mean '{close[0]}'?" if close else ""
+    return f"unknown key '{name}'{hint} (expected one of: {', '.join(allowed)})"
+
+
+def _pattern_word(pattern: str) -> str:
+    if pattern.startswith("^[a-z0-9]+"):
+        return "a lowercase slug like 'linear-algebra'"
+    if pattern.startswith("^https?"):
+        return "an http:// or https:// url"
+    return f"text matching {pattern}"
+
+
+def _type_word(expected: str | list[str]) -> str:
+    words = {
+        "object": "a mapping",
+        "array": "a list",
+        "string": "text",
+        "number": "a number",
+        "integer": "a whole number",
+        "boolean": "true or false",
+    }
+    names = expected if isinstance(expected, list) else [expected]
+    return " or ".join(words.get(n, n) for n in names)
+
+
+def _type_name(value: Any) -> str:
+    if isinstance(value, bool):
+        return f"{str(value).lower()} (a boolean)"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if value is None:
+        return "nothing (null)"
+    return f"{_short(repr(value))} (a {type(value).__name__})"
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= 80 else text[:77] + "..."

@@ -1,0 +1,61 @@
+"""Turning contributor text into safe output: escaped Markdown, sanitised HTML."""
+
+from __future__ import annotations
+
+import re
+from xml.ElementTree import Element
+
+import markdown
+from markdown.extensions import Extension
+from markdown.treeprocessors import Treeprocessor
+from markupsafe import Markup, escape
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!])")
+_SAFE_HREF = re.compile(r"^(https?://|#)", re.IGNORECASE)
+
+
+def markdown_text(text: str) -> Markup:
+    """Plain text made safe for a Markdown line (a heading): no markup, no attribute lists."""
+    escaped = str(escape(" ".join(text.split())))
+    return Markup(_MD_SPECIAL.sub(r"\\\1", escaped))
+
+
+class _SafeLinks(Treeprocessor):
+    """Drops link targets that are not http(s) or in-page; turns images into their alt text."""
+
+    def run(self, root: Element) -> None:
+        for element in root.iter():
+            if element.tag == "img":  # nothing is fetched: an image becomes its alt text
+                alt = element.get("alt", "")
+                element.tag, element.text = "span", alt
+                element.attrib.clear()
+            elif element.tag == "a":
+                self._check_link(element)
+
+    @staticmethod
+    def _check_link(link: Element) -> None:
+        href = link.get("href", "")
+        link.attrib.clear()
+        if _SAFE_HREF.match(href.strip()):
+            link.set("href", href.strip())
+            if not href.startswith("#"):
+                link.set("rel", "noopener")
+
+
+class _SafeExtension(Extension):
+    def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 - Markdown API name
+        md.treeprocessors.register(_SafeLinks(md), "roadmap_safe_links", 0)
+        md.preprocessors.deregister("html_block")
+        md.inlinePatterns.deregister("html")
+        md.inlinePatterns.deregister("entity")
+
+
+_MD = markdown.Markdown(extensions=[_SafeExtension()], output_format="html")
+
+
+def markdown_html(text: str) -> Markup:
+    """Contributor Markdown rendered to HTML in which raw HTML shows as text."""
+    if not text:
+        return Markup("")
+    _MD.reset()
+    return Markup(_MD.convert(text))

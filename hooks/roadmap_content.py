@@ -1,0 +1,57 @@
+"""MkDocs hook: load and validate content/ before anything is written; build the nav.
+
+A thin adapter: the work is done by the plain functions in mlroadmap.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
+
+from mlroadmap import ContentError, load_roadmap
+from mlroadmap.render import phase_uri, track_uri
+
+log = logging.getLogger("mkdocs.hooks.roadmap")
+ROADMAP_KEY = "roadmap_model"
+
+
+def content_dir(config: MkDocsConfig) -> Path:
+    """content/ sits beside mkdocs.yml, wherever mkdocs is run from."""
+    return Path(config.config_file_path).parent / "content"
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """Runs before MkDocs cleans site/: a content error leaves the last good site as it was."""
+    root = Path(config.config_file_path).parent
+    try:
+        roadmap = load_roadmap(content_dir(config), root)
+    except ContentError as err:
+        raise PluginError(f"the roadmap content has problems:\n{err}") from None
+    config.extra[ROADMAP_KEY] = roadmap
+    if not config.nav:
+        config.nav = _nav(roadmap)
+    return config
+
+
+def _nav(roadmap) -> list:
+    phases = [{p.title: phase_uri(p)} for p in roadmap.phases]
+    tracks = [{"Compare tracks": "tracks/index.md"}] + [{t.title: track_uri(t)} for t in roadmap.tracks]
+    return [
+        {"Home": "index.md"},
+        {"Phases": phases},
+        {"Tracks": tracks},
+        {"Progress": "progress.md"},
+        {"Resources": "resources.md"},
+        {"About": "about.md"},
+    ]
+
+
+def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder) -> LiveReloadServer:
+    """`mkdocs serve` rebuilds when a YAML file, the schema or the engine changes."""
+    server.watch(str(content_dir(config)))
+    server.watch(str(Path(__file__).parent))
+    return server

@@ -1,0 +1,43 @@
+"""MkDocs hook: add the generated pages (in memory only) and roadmap.json to the site."""
+
+from __future__ import annotations
+
+import posixpath
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files
+
+from mlroadmap import Renderer, roadmap_json
+from roadmap_content import ROADMAP_KEY
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    roadmap = config.extra[ROADMAP_KEY]
+    renderer = Renderer(roadmap, directory_urls=config.use_directory_urls, site_name=config.site_name)
+    for page in renderer.pages():
+        file = File.generated(config, page.src_uri, content=page.markdown)
+        if page.source:
+            file.edit_uri = _edit_uri(page.source, config)
+        _replace(files, file)
+    _replace(files, File.generated(config, "roadmap.json", content=roadmap_json(roadmap)))
+    return files
+
+
+def _edit_uri(source: str, config: MkDocsConfig) -> str:
+    """The YAML file's path relative to docs_dir, so 'edit this page' opens the YAML."""
+    docs_rel = posixpath.relpath(source, _docs_rel(config))
+    return docs_rel
+
+
+def _docs_rel(config: MkDocsConfig) -> str:
+    from pathlib import Path
+
+    root = Path(config.config_file_path).parent.resolve()
+    return Path(config.docs_dir).resolve().relative_to(root).as_posix()
+
+
+def _replace(files: Files, file: File) -> None:
+    existing = files.get_file_from_path(file.src_uri)
+    if existing is not None:
+        files.remove(existing)
+    files.append(file)
