@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from xml.ElementTree import Element
+from xml.etree.ElementTree import Element
 
 import markdown
 from markdown.extensions import Extension
