@@ -44,20 +44,15 @@ def _item_key(item: Item) -> str:
 
 
 def _duplicate_ids(roadmap: Roadmap) -> Iterator[Problem]:
-    seen: dict[str, tuple[str, int]] = {}
+    seen: dict[str, tuple[str, int, str]] = {}
     for ident, path, line, key in _anchors(roadmap):
-        if ident in seen:
-            first_path, first_line = seen[ident]
-            yield Problem(
-                path,
-                line,
-                key,
-                f"duplicate id '{ident}' (first used at {first_path}:{first_line}; "
-                "expected every id to be unique across all phases)",
-            )
-            yield Problem(first_path, first_line, "id", f"id '{ident}' is used again at {path}:{line}")
-        else:
-            seen[ident] = (path, line)
+        if ident not in seen:
+            seen[ident] = (path, line, key)
+            continue
+        first_path, first_line, first_key = seen[ident]
+        where = f"first used at {first_path}:{first_line}; expected every id to be unique across all phases"
+        yield Problem(path, line, key, f"duplicate id '{ident}' ({where})")
+        yield Problem(first_path, first_line, first_key, f"id '{ident}' is used again at {path}:{line}")
 
 
 def _duplicate_tracks(tracks: list[Track]) -> Iterator[Problem]:

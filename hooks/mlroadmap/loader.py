@@ -33,6 +33,7 @@ _SCALARS = {
     "tag:yaml.org,2002:timestamp": str,
 }
 _MAP = "tag:yaml.org,2002:map"
+_NO_ALIAS = "anchors and aliases are not allowed (expected plain values)"
 _SEQ = "tag:yaml.org,2002:seq"
 
 
@@ -67,7 +68,7 @@ def load_text(text: str, display: str) -> tuple[Document | None, list[Problem]]:
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
-        return None, [_syntax_problem(display, exc)]
+        return None, [_syntax_problem(display, exc, text)]
     except yaml.YAMLError as exc:
         return None, [_file_problem(display, f"not valid YAML: {exc}")]
     if node is None:
@@ -86,12 +87,13 @@ def _decode(raw: bytes, display: str) -> tuple[str, Problem | None]:
         return "", Problem(display, line, "", msg)
 
 
-def _syntax_problem(display: str, exc: yaml.MarkedYAMLError) -> Problem:
+def _syntax_problem(display: str, exc: yaml.MarkedYAMLError, text: str) -> Problem:
     mark = exc.problem_mark or exc.context_mark
     line = mark.line + 1 if mark else 1
     what = exc.problem or exc.context or "syntax error"
-    if "\t" in what or "tab" in what:
-        what += " (indent with spaces, not tabs)"
+    source_lines = text.splitlines()
+    if line <= len(source_lines) and "\t" in source_lines[line - 1]:
+        what += " (a tab character: indent with spaces, not tabs)"
     return Problem(display, line, "", f"YAML syntax error: {what}")
 
 
@@ -109,10 +111,12 @@ class _Builder:
         self._seen: set[int] = set()
 
     def convert(self, node: yaml.Node, key: Key) -> Any:
-        self.lines.setdefault(key, node.start_mark.line + 1)
-        if id(node) in self._seen:
-            return self._refuse(node, key, "anchors and aliases are not allowed (expected plain values)")
+        if id(node) in self._seen:  # an alias: the same node met again
+            line = self.lines[key] if key in self.lines and key else node.start_mark.line + 1
+            self.problems.append(Problem(self.display, line, join_key(key), _NO_ALIAS))
+            return None
         self._seen.add(id(node))
+        self.lines.setdefault(key, node.start_mark.line + 1)
         if isinstance(node, yaml.MappingNode) and node.tag == _MAP:
             return self._mapping(node, key)
         if isinstance(node, yaml.SequenceNode) and node.tag == _SEQ:

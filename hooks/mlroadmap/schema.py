@@ -64,6 +64,14 @@ def _message(err: ValidationError) -> str:
         return f"got {_type_name(value)} (expected {_type_word(expected)})"
     if rule == "enum":
         return f"got {value!r} (expected one of: {', '.join(map(str, expected))})"
+    if rule == "minItems":
+        return f"has {len(value)} entries (expected at least {expected})"
+    if rule == "minLength":
+        return "is empty (expected some text)"
+    if rule == "maxLength":
+        return f"is {len(value)} characters long (expected at most {expected})"
+    if rule == "uniqueItems":
+        return "lists the same value twice (expected each once)"
     if rule == "pattern":
         return f"{value!r} is not allowed here (expected {_pattern_word(expected)})"
     return f"{_short(err.message)} (expected {rule} {expected!r})"
@@ -113,7 +121,8 @@ def _type_name(value: Any) -> str:
         return "a list"
     if value is None:
         return "nothing (null)"
-    return f"{_short(repr(value))} (a {type(value).__name__})"
+    kind = "text" if isinstance(value, str) else "a number"
+    return f"{_short(repr(value))} ({kind})"
 
 
 def _short(text: str) -> str:

@@ -1,0 +1,21 @@
+"""Shared fixtures: paths, and a helper that makes a content folder from fixture files."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = Path(__file__).parent / "fixtures"
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+
+@pytest.fixture
+def mini_content(tmp_path: Path) -> Path:
+    """A copy of the small valid fixture roadmap (one phase, one track) to add files to."""
+    target = tmp_path / "content"
+    shutil.copytree(FIXTURES / "mini", target)
+    return target
