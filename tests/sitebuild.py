@@ -1,0 +1,37 @@
+"""Helpers to build the real site with the real `mkdocs build --strict`."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+PROJECT_FILES = ("mkdocs.yml", "overrides", "content", "hooks")
+
+
+def mkdocs_build(config_dir: Path, site_dir: Path, **env: str) -> subprocess.CompletedProcess[str]:
+    """Run `mkdocs build --strict` on a project folder; never raises on failure."""
+    environ = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1700000000", **env}
+    cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config_dir / "mkdocs.yml"),
+           "-d", str(site_dir)]
+    return subprocess.run(cmd, capture_output=True, text=True, env=environ, cwd=config_dir, check=False)
+
+
+def copy_project(target: Path, content: Path | None = None) -> Path:
+    """A copy of the project (optionally with other content) that a test may break."""
+    target.mkdir(parents=True, exist_ok=True)
+    for name in PROJECT_FILES:
+        src = ROOT / name
+        if name == "content" and content is not None:
+            shutil.copytree(ROOT / "content" / "pages", target / "content" / "pages")
+            shutil.copytree(ROOT / "content" / "schema", target / "content" / "schema")
+            shutil.copytree(content / "phases", target / "content" / "phases")
+            shutil.copytree(content / "tracks", target / "content" / "tracks")
+        elif src.is_dir():
+            shutil.copytree(src, target / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy(src, target / name)
+    return target

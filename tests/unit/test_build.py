@@ -1,0 +1,98 @@
+"""The real `mkdocs build --strict` on the real content, and on broken content."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from pathlib import Path
+
+from conftest import FIXTURES, ROOT
+from mlroadmap import load_roadmap
+from sitebuild import copy_project, mkdocs_build
+
+
+def _pages(site: Path) -> dict[str, str]:
+    return {p.relative_to(site).as_posix(): p.read_text("utf-8") for p in site.rglob("*.html")}
+
+
+def test_build_is_strict_clean_and_has_every_page(built_site: Path) -> None:
+    roadmap = load_roadmap(ROOT / "content", ROOT)
+    for phase in roadmap.phases:
+        assert (built_site / "phases" / phase.id / "index.html").is_file()
+    for track in roadmap.tracks:
+        assert (built_site / "tracks" / track.id / "index.html").is_file()
+    for page in ("index.html", "progress/index.html", "resources/index.html", "tracks/index.html",
+                 "about/index.html"):
+        assert (built_site / page).is_file(), page
+
+
+def test_every_item_is_a_labelled_checkbox_with_an_anchor(built_site: Path) -> None:
+    roadmap = load_roadmap(ROOT / "content", ROOT)
+    for phase in roadmap.phases:
+        html = (built_site / "phases" / phase.id / "index.html").read_text("utf-8")
+        for item in phase.items:
+            pattern = rf'<li class="rm-item[^"]*" id="{item.id}">\s*<div class="rm-row"><label class="rm-check">' \
+                      rf'<input type="checkbox" data-roadmap-id="{item.id}">'
+            assert re.search(pattern, html), f"{item.id} on {phase.id}"
+
+
+def test_every_internal_link_and_anchor_resolves(built_site: Path) -> None:
+    pages = _pages(built_site)
+    ids = {path: set(re.findall(r' id="([^"]+)"', html)) for path, html in pages.items()}
+    for path, html in pages.items():
+        for href in re.findall(r'<a [^>]*href="([^"#:]*)#([^"]+)"', html):
+            target = _normalise(f"{Path(path).parent.as_posix()}/{href[0]}/index.html") if href[0] else path
+            assert target in ids, f"{path} links to missing page {href[0]}"
+            assert href[1] in ids[target], f"{path} links to {target}#{href[1]}"
+
+
+def _normalise(path: str) -> str:
+    parts: list[str] = []
+    for part in path.split("/"):
+        if part == "..":
+            parts.pop()
+        elif part not in ("", "."):
+            parts.append(part)
+    return "/".join(parts)
+
+
+def test_roadmap_json_is_published(built_site: Path) -> None:
+    data = json.loads((built_site / "roadmap.json").read_text("utf-8"))
+    assert data["version"] == 1 and data["phases"] and data["tracks"]
+
+
+def test_edit_link_of_a_generated_page_points_at_its_yaml(built_site: Path) -> None:
+    roadmap = load_roadmap(ROOT / "content", ROOT)
+    phase = roadmap.phases[0]
+    html = (built_site / "phases" / phase.id / "index.html").read_text("utf-8")
+    edit = re.search(r'href="([^"]+)" title="Edit this page"', html)
+    assert edit and edit.group(1).endswith(f"/edit/main/{phase.source}")
+
+
+def test_no_request_leaves_the_site_at_build_time(built_site: Path) -> None:
+    for path, html in _pages(built_site).items():
+        assert "fonts.googleapis" not in html and "fonts.gstatic" not in html, path
+        loads = r'<script[^>]+src="(https?://[^"]+)"|<link[^>]+rel="(?:stylesheet|preconnect|preload|icon)"[^>]+href="(https?://[^"]+)"'
+        for src in re.findall(loads, html):
+            raise AssertionError(f"{path} loads {src}")
+
+
+def test_broken_content_stops_the_build_and_keeps_the_old_site(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project", content=FIXTURES / "mini")
+    site = tmp_path / "site"
+    assert mkdocs_build(project, site).returncode == 0
+    before = _digest(site)
+    broken = project / "content" / "phases" / "02-broken.yml"
+    broken.write_text("id: p2\ntitle: P2\ngoal: g\nduration: 1 week\nmodules:\n  - id: m2\n    titel: M2\n")
+    result = mkdocs_build(project, site)
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr
+    assert "content/phases/02-broken.yml:7: modules[0].titel: unknown key 'titel'; did you mean 'title'?" \
+        in result.stderr
+    assert _digest(site) == before
+
+
+def _digest(site: Path) -> dict[str, str]:
+    return {p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(site.rglob("*")) if p.is_file()}

@@ -1,0 +1,63 @@
+"""The YAML loader keeps lines for keys and refuses anything that is not plain data."""
+
+from __future__ import annotations
+
+import time
+import tracemalloc
+from pathlib import Path
+
+from mlroadmap.loader import MAX_BYTES, load_file, load_text
+
+
+def test_lines_are_recorded_for_nested_keys() -> None:
+    doc, problems = load_text("a: 1\nb:\n  - c: x\n    d: [1, 2]\n", "f.yml")
+    assert problems == []
+    assert doc.data == {"a": 1, "b": [{"c": "x", "d": [1, 2]}]}
+    assert doc.line_of(("b", 0, "d")) == 4
+    assert doc.line_of(("b", 0, "d", 1)) == 4
+    assert doc.line_of(("b", 0, "missing")) == 3
+
+
+def test_dates_and_plain_scalars_stay_plain() -> None:
+    doc, _ = load_text("when: 2024-01-31\nyes_: yes\nn: 1.5\nz: ~\n", "f.yml")
+    assert doc.data == {"when": "2024-01-31", "yes_": True, "n": 1.5, "z": None}
+
+
+def test_billion_laughs_fails_fast_with_bounded_memory() -> None:
+    lines = ['a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    lines += [f"a{n}: &a{n} [" + ",".join([f"*a{n - 1}"] * 9) + "]" for n in range(1, 10)]
+    tracemalloc.start()
+    started = time.perf_counter()
+    doc, problems = load_text("\n".join(lines) + "\n", "bomb.yml")
+    elapsed = time.perf_counter() - started
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert problems and all("anchors and aliases are not allowed" in p.message for p in problems)
+    assert elapsed < 1.0 and peak < 20_000_000
+
+
+def test_oversized_file_is_refused_before_parsing(tmp_path: Path) -> None:
+    big = tmp_path / "big.yml"
+    big.write_bytes(b"a: " + b"x" * MAX_BYTES + b"\n")
+    doc, problems = load_file(big, "big.yml")
+    assert doc is None
+    assert str(problems[0]).startswith("big.yml:1: (file): file is 1,000,004 bytes (expected at most 1,000,000)")
+
+
+def test_non_utf8_bytes_name_the_line(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yml"
+    bad.write_bytes(b"id: x\ntitle: caf\xe9\n")
+    _, problems = load_file(bad, "bad.yml")
+    assert str(problems[0]) == "bad.yml:2: (file): byte 0xe9 is not UTF-8 (expected a UTF-8 text file)"
+
+
+def test_byte_order_mark_is_accepted(tmp_path: Path) -> None:
+    bom = tmp_path / "bom.yml"
+    bom.write_bytes("\ufeffid: x\n".encode())
+    doc, problems = load_file(bom, "bom.yml")
+    assert problems == [] and doc.data == {"id": "x"}
+
+
+def test_non_string_keys_are_refused() -> None:
+    _, problems = load_text("1: a\n", "f.yml")
+    assert [p.message for p in problems] == ["keys must be plain text"]

@@ -1,0 +1,79 @@
+"""Rendered Markdown matches the golden files; links and escaping behave."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from mlroadmap import Renderer, load_roadmap, roadmap_json
+from mlroadmap.render import relative_url
+
+FIXTURE = Path(__file__).parents[1] / "fixtures" / "mini"
+GOLDEN = Path(__file__).parents[1] / "golden"
+
+
+@pytest.fixture(scope="module")
+def pages() -> dict[str, str]:
+    roadmap = load_roadmap(FIXTURE, FIXTURE.parent)
+    return {p.src_uri: p.markdown for p in Renderer(roadmap).pages()}
+
+
+@pytest.mark.parametrize("uri", ["index.md", "phases/basics.md", "tracks/fast.md", "tracks/index.md",
+                                 "progress.md", "resources.md"])
+def test_page_matches_golden_file(uri: str, pages: dict[str, str]) -> None:
+    golden = GOLDEN / uri.replace("/", "__")
+    if os.environ.get("UPDATE_GOLDEN"):
+        golden.write_text(pages[uri], "utf-8")
+    assert pages[uri] == golden.read_text("utf-8"), f"re-run with UPDATE_GOLDEN=1 if {uri} changed on purpose"
+
+
+def test_html_in_titles_is_escaped_text(pages: dict[str, str]) -> None:
+    phase = pages["phases/basics.md"]
+    assert "<img src=x" not in phase
+    assert "Syntax &lt;img src=x onerror=alert(1)&gt;" in phase
+    assert phase.startswith("# Basics &amp; &lt;b&gt;bold&lt;/b&gt;\n")
+
+
+def test_every_item_has_one_checkbox_and_anchor_on_its_phase_page(pages: dict[str, str]) -> None:
+    roadmap = load_roadmap(FIXTURE, FIXTURE.parent)
+    phase = pages["phases/basics.md"]
+    for item in roadmap.items:
+        assert phase.count(f'data-roadmap-id="{item.id}"') == 1
+        assert phase.count(f' id="{item.id}"') == 1
+
+
+def test_track_entries_link_to_the_canonical_anchor(pages: dict[str, str]) -> None:
+    track = pages["tracks/fast.md"]
+    assert 'href="../../phases/basics/#python-syntax"' in track
+    assert '<span class="rm-when">Day 1-2</span>' in track
+
+
+def test_choice_counts_only_the_larger_option(pages: dict[str, str]) -> None:
+    phase = pages["phases/basics.md"]
+    assert 'data-rm-set="python-syntax python-oop daily-kata cli-calculator write-clean-python ; fa-basics | ' \
+           'fb-basics fb-advanced"' in phase
+    assert 'aria-valuemax="7"' in phase  # 5 plain items + the larger option (2), not 8
+
+
+@pytest.mark.parametrize(("src", "dst", "anchor", "dirs", "expected"), [
+    ("index.md", "phases/a.md", "x", True, "phases/a/#x"),
+    ("phases/a.md", "phases/a.md", "x", True, "./#x"),
+    ("tracks/t.md", "phases/a.md", "x", True, "../../phases/a/#x"),
+    ("tracks/index.md", "index.md", "", True, "../"),
+    ("tracks/t.md", "phases/a.md", "x", False, "../phases/a.html#x"),
+    ("index.md", "progress.md", "", False, "progress.html"),
+])
+def test_relative_url(src: str, dst: str, anchor: str, dirs: bool, expected: str) -> None:
+    assert relative_url(src, dst, anchor, dirs) == expected
+
+
+def test_roadmap_json_holds_the_validated_roadmap() -> None:
+    data = json.loads(roadmap_json(load_roadmap(FIXTURE, FIXTURE.parent)))
+    assert data["version"] == 1
+    module = data["phases"][0]["modules"][0]
+    assert [i["id"] for i in module["topics"]] == ["python-syntax", "python-oop"]
+    assert module["topics"][1]["aliases"] == ["oop"]
+    assert data["tracks"][0]["blocks"][0]["entries"][0] == {"item": "python-syntax", "note": "Day 1-2"}
