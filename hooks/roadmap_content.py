@@ -32,6 +32,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     except ContentError as err:
         raise PluginError(f"the roadmap content has problems:\n{err}") from None
     config.extra[ROADMAP_KEY] = roadmap
+    config.extra["roadmap_aliases"] = roadmap.alias_index()
     if not config.nav:
         config.nav = _nav(roadmap)
     return config

@@ -9,14 +9,24 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = Path(__file__).parent / "fixtures"
 PROJECT_FILES = ("mkdocs.yml", "overrides", "content", "hooks")
 
 
 def mkdocs_build(config_dir: Path, site_dir: Path, **env: str) -> subprocess.CompletedProcess[str]:
     """Run `mkdocs build --strict` on a project folder; never raises on failure."""
     environ = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1700000000", **env}
-    cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config_dir / "mkdocs.yml"),
-           "-d", str(site_dir)]
+    cmd = [
+        sys.executable,
+        "-m",
+        "mkdocs",
+        "build",
+        "--strict",
+        "-f",
+        str(config_dir / "mkdocs.yml"),
+        "-d",
+        str(site_dir),
+    ]
     return subprocess.run(cmd, capture_output=True, text=True, env=environ, cwd=config_dir, check=False)
 
 

@@ -7,9 +7,8 @@ import json
 import re
 from pathlib import Path
 
-from conftest import FIXTURES, ROOT
 from mlroadmap import load_roadmap
-from sitebuild import copy_project, mkdocs_build
+from sitebuild import FIXTURES, ROOT, copy_project, mkdocs_build
 
 
 def _pages(site: Path) -> dict[str, str]:
@@ -22,8 +21,7 @@ def test_build_is_strict_clean_and_has_every_page(built_site: Path) -> None:
         assert (built_site / "phases" / phase.id / "index.html").is_file()
     for track in roadmap.tracks:
         assert (built_site / "tracks" / track.id / "index.html").is_file()
-    for page in ("index.html", "progress/index.html", "resources/index.html", "tracks/index.html",
-                 "about/index.html"):
+    for page in ("index.html", "progress/index.html", "resources/index.html", "tracks/index.html", "about/index.html"):
         assert (built_site / page).is_file(), page
 
 
@@ -32,8 +30,10 @@ def test_every_item_is_a_labelled_checkbox_with_an_anchor(built_site: Path) -> N
     for phase in roadmap.phases:
         html = (built_site / "phases" / phase.id / "index.html").read_text("utf-8")
         for item in phase.items:
-            pattern = rf'<li class="rm-item[^"]*" id="{item.id}">\s*<div class="rm-row"><label class="rm-check">' \
-                      rf'<input type="checkbox" data-roadmap-id="{item.id}">'
+            pattern = (
+                rf'<li class="rm-item[^"]*" id="{item.id}">\s*<div class="rm-row"><label class="rm-check">'
+                rf'<input type="checkbox" autocomplete="off" data-roadmap-id="{item.id}">'
+            )
             assert re.search(pattern, html), f"{item.id} on {phase.id}"
 
 
@@ -88,11 +88,15 @@ def test_broken_content_stops_the_build_and_keeps_the_old_site(tmp_path: Path) -
     result = mkdocs_build(project, site)
     assert result.returncode != 0
     assert "Traceback" not in result.stderr
-    assert "content/phases/02-broken.yml:7: modules[0].titel: unknown key 'titel'; did you mean 'title'?" \
-        in result.stderr
+    assert (
+        "content/phases/02-broken.yml:7: modules[0].titel: unknown key 'titel'; did you mean 'title'?" in result.stderr
+    )
     assert _digest(site) == before
 
 
 def _digest(site: Path) -> dict[str, str]:
-    return {p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(site.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(site.rglob("*"))
+        if p.is_file()
+    }

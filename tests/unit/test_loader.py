@@ -28,7 +28,7 @@ def test_billion_laughs_fails_fast_with_bounded_memory() -> None:
     lines += [f"a{n}: &a{n} [" + ",".join([f"*a{n - 1}"] * 9) + "]" for n in range(1, 10)]
     tracemalloc.start()
     started = time.perf_counter()
-    doc, problems = load_text("\n".join(lines) + "\n", "bomb.yml")
+    _, problems = load_text("\n".join(lines) + "\n", "bomb.yml")
     elapsed = time.perf_counter() - started
     peak = tracemalloc.get_traced_memory()[1]
     tracemalloc.stop()

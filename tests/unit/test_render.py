@@ -21,8 +21,9 @@ def pages() -> dict[str, str]:
     return {p.src_uri: p.markdown for p in Renderer(roadmap).pages()}
 
 
-@pytest.mark.parametrize("uri", ["index.md", "phases/basics.md", "tracks/fast.md", "tracks/index.md",
-                                 "progress.md", "resources.md"])
+@pytest.mark.parametrize(
+    "uri", ["index.md", "phases/basics.md", "tracks/fast.md", "tracks/index.md", "progress.md", "resources.md"]
+)
 def test_page_matches_golden_file(uri: str, pages: dict[str, str]) -> None:
     golden = GOLDEN / uri.replace("/", "__")
     if os.environ.get("UPDATE_GOLDEN"):
@@ -53,19 +54,24 @@ def test_track_entries_link_to_the_canonical_anchor(pages: dict[str, str]) -> No
 
 def test_choice_counts_only_the_larger_option(pages: dict[str, str]) -> None:
     phase = pages["phases/basics.md"]
-    assert 'data-rm-set="python-syntax python-oop daily-kata cli-calculator write-clean-python ; fa-basics | ' \
-           'fb-basics fb-advanced"' in phase
+    assert (
+        'data-rm-set="python-syntax python-oop daily-kata cli-calculator write-clean-python ; fa-basics | '
+        'fb-basics fb-advanced"' in phase
+    )
     assert 'aria-valuemax="7"' in phase  # 5 plain items + the larger option (2), not 8
 
 
-@pytest.mark.parametrize(("src", "dst", "anchor", "dirs", "expected"), [
-    ("index.md", "phases/a.md", "x", True, "phases/a/#x"),
-    ("phases/a.md", "phases/a.md", "x", True, "./#x"),
-    ("tracks/t.md", "phases/a.md", "x", True, "../../phases/a/#x"),
-    ("tracks/index.md", "index.md", "", True, "../"),
-    ("tracks/t.md", "phases/a.md", "x", False, "../phases/a.html#x"),
-    ("index.md", "progress.md", "", False, "progress.html"),
-])
+@pytest.mark.parametrize(
+    ("src", "dst", "anchor", "dirs", "expected"),
+    [
+        ("index.md", "phases/a.md", "x", True, "phases/a/#x"),
+        ("phases/a.md", "phases/a.md", "x", True, "./#x"),
+        ("tracks/t.md", "phases/a.md", "x", True, "../../phases/a/#x"),
+        ("tracks/index.md", "index.md", "", True, "../"),
+        ("tracks/t.md", "phases/a.md", "x", False, "../phases/a.html#x"),
+        ("index.md", "progress.md", "", False, "progress.html"),
+    ],
+)
 def test_relative_url(src: str, dst: str, anchor: str, dirs: bool, expected: str) -> None:
     assert relative_url(src, dst, anchor, dirs) == expected
 

@@ -1,0 +1,95 @@
+"""Browser fixtures: the built site served on a free local port, a real Chromium through
+Playwright, a fresh context per test, and a failure on any console error."""
+
+from __future__ import annotations
+
+import functools
+import shutil
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+
+from browserkit import CHROMIUM_FLAGS, QuietHandler, QuietServer, find_chromium
+from sitebuild import ROOT, mkdocs_build
+
+
+@pytest.fixture(scope="session")
+def www(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The web root the test server serves."""
+    return tmp_path_factory.mktemp("www")
+
+
+@pytest.fixture(scope="session")
+def server(www: Path) -> Iterator[str]:
+    handler = functools.partial(QuietHandler, directory=str(www))
+    httpd = QuietServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+@pytest.fixture(scope="session")
+def site(server: str, www: Path) -> str:
+    """The real site built for the test server's address (Material's instant navigation needs
+    site_url to match), at /ml/, plus a copy at /other/: two project sites on one origin."""
+    url = f"{server}/ml/"
+    result = mkdocs_build(ROOT, www / "ml", SITE_URL=url)
+    assert result.returncode == 0, result.stderr
+    shutil.copytree(www / "ml", www / "other")
+    return url
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as pw:
+        instance = pw.chromium.launch(executable_path=find_chromium(), args=CHROMIUM_FLAGS)
+        yield instance
+        instance.close()
+
+
+class Console:
+    """Collects console errors, page errors and requests that tried to leave the machine."""
+
+    def __init__(self) -> None:
+        self.errors: list[str] = []
+        self.external: list[str] = []
+
+    def watch(self, page: Page) -> Page:
+        page.on("console", lambda msg: msg.type == "error" and self.errors.append(msg.text))
+        page.on("pageerror", lambda exc: self.errors.append(str(exc)))
+        return page
+
+
+@pytest.fixture
+def console() -> Console:
+    return Console()
+
+
+@pytest.fixture
+def context(browser: Browser, console: Console, server: str) -> Iterator[BrowserContext]:
+    ctx = browser.new_context(accept_downloads=True)
+    ctx.set_default_timeout(10_000)
+
+    def route(route_obj, request) -> None:
+        if request.url.startswith((server, "data:", "blob:")):
+            route_obj.continue_()
+        else:
+            console.external.append(request.url)
+            route_obj.abort()
+
+    ctx.route("**/*", route)
+    ctx.on("page", console.watch)
+    yield ctx
+    ctx.close()
+    assert console.errors == [], f"console errors: {console.errors}"
+    assert console.external == [], f"requests outside the site: {console.external}"
+
+
+@pytest.fixture
+def page(context: BrowserContext) -> Page:
+    return context.new_page()

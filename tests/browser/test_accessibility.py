@@ -1,0 +1,69 @@
+"""axe-core finds no serious or critical violation, on desktop and phone, light and dark."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page
+
+from browserkit import ready
+
+AXE = Path(__file__).parent / "node_modules" / "axe-core" / "axe.min.js"
+PAGES = ["", "phases/{phase}/", "tracks/{track}/", "tracks/", "progress/", "resources/", "about/"]
+
+
+def axe_violations(page: Page) -> list[str]:
+    if not AXE.is_file():
+        pytest.fail(f"{AXE} is missing: run `npm ci --prefix tests/browser` (scripts/test does it for you).")
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} - {[n['target'] for n in v['nodes'][:3]]}"
+        for v in result["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
+
+
+def _urls(site: str, roadmap_ids: tuple[str, str]) -> list[str]:
+    phase, track = roadmap_ids
+    return [site + p.format(phase=phase, track=track) for p in PAGES]
+
+
+@pytest.fixture(scope="module")
+def roadmap_ids() -> tuple[str, str]:
+    from mlroadmap import load_roadmap
+    from sitebuild import ROOT
+
+    roadmap = load_roadmap(ROOT / "content", ROOT)
+    return roadmap.phases[0].id, roadmap.tracks[0].id
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_pages_have_no_serious_axe_violations(page: Page, site: str, scheme: str, roadmap_ids: tuple[str, str]) -> None:
+    page.emulate_media(color_scheme=scheme)
+    for url in _urls(site, roadmap_ids):
+        page.goto(url)
+        ready(page)
+        if scheme == "dark":
+            assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
+        assert axe_violations(page) == [], url
+
+
+def test_phone_viewport_has_no_sideways_scroll_and_boxes_work(
+    browser: Browser, site: str, console, roadmap_ids: tuple[str, str]
+) -> None:
+    ctx = browser.new_context(viewport={"width": 375, "height": 740}, is_mobile=True, has_touch=True)
+    ctx.on("page", console.watch)
+    try:
+        page = ctx.new_page()
+        page.goto(f"{site}phases/{roadmap_ids[0]}/")
+        ready(page)
+        assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
+        first = page.locator("input[data-roadmap-id]").first
+        first.tap()
+        assert first.is_checked()
+        assert axe_violations(page) == []
+    finally:
+        ctx.close()
+    assert console.errors == []
