@@ -309,9 +309,12 @@
   }
 
   load();
+  // Material's document$ fires on every instant navigation; the DOM-ready call covers pages
+  // where it never fires (opened from disk, or Material's script failed). Painting is idempotent.
   if (window.document$ && typeof window.document$.subscribe === "function") {
     window.document$.subscribe(onPage);
-  } else if (document.readyState === "loading") {
+  }
+  if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", onPage);
   } else {
     onPage();

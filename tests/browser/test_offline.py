@@ -1,0 +1,54 @@
+"""The site makes no request outside itself, and works opened from disk (file://)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from playwright.sync_api import Browser, Page
+
+from browserkit import ready
+from sitebuild import ROOT, mkdocs_build
+
+
+def test_every_page_loads_with_nothing_requested_outside_the_site(page: Page, site: str, www: Path, console) -> None:
+    pages = sorted(p.parent.relative_to(www / "ml").as_posix() for p in (www / "ml").rglob("index.html"))
+    assert len(pages) > 20
+    for rel in pages:
+        page.goto(site + ("" if rel == "." else rel + "/"))
+        ready(page)
+    assert console.external == []
+
+
+def test_offline_build_works_from_disk_with_search(browser: Browser, tmp_path: Path, console) -> None:
+    site = tmp_path / "offline"
+    result = mkdocs_build(ROOT, site, OFFLINE="true")
+    assert result.returncode == 0, result.stderr
+    ctx = browser.new_context()
+    requested: list[str] = []
+    ctx.route(
+        "**/*",
+        lambda route, request: (
+            (requested.append(request.url), route.continue_())
+            if request.url.startswith("file://")
+            else (console.external.append(request.url), route.abort())
+        ),
+    )
+    ctx.on("page", console.watch)
+    try:
+        page = ctx.new_page()
+        page.goto((site / "index.html").as_uri())
+        ready(page)
+        page.goto((site / "phases" / "foundations.html").as_uri())
+        ready(page)
+        box = page.locator('input[data-roadmap-id="python-oop"]')
+        box.check()
+        page.reload()
+        ready(page)
+        assert box.is_checked()
+        page.locator("input.md-search__input").click()
+        page.keyboard.type("backprop")
+        page.wait_for_selector(".md-search-result__item")
+        assert page.locator(".md-search-result__item").count() > 0
+    finally:
+        ctx.close()
+    assert console.external == [] and console.errors == []
