@@ -6,6 +6,7 @@ A thin adapter: the work is done by the plain functions in mlroadmap.
 from __future__ import annotations
 
 import logging
+from html import escape
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -39,8 +40,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def _nav(roadmap) -> list:
-    phases = [{p.title: phase_uri(p)} for p in roadmap.phases]
-    tracks = [{"Compare tracks": "tracks/index.md"}] + [{t.title: track_uri(t)} for t in roadmap.tracks]
+    """Nav titles are escaped here: MkDocs theme templates render them without autoescaping."""
+    phases = [{escape(p.title): phase_uri(p)} for p in roadmap.phases]
+    tracks = [{"Compare tracks": "tracks/index.md"}] + [{escape(t.title): track_uri(t)} for t in roadmap.tracks]
     return [
         {"Home": "index.md"},
         {"Phases": phases},
