@@ -134,6 +134,8 @@ def _find_cycle(start: str, index: dict[str, Item], state: dict[str, int]) -> li
             stack.pop()
         elif state.get(child) == 1:
             names = [n for n, _ in stack]
+            for name in names:  # report each loop once; later searches treat these as done
+                state[name] = 2
             return names[names.index(child) :]
         else:
             state[child] = 1
