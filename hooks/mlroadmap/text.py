@@ -50,7 +50,7 @@ class _SafeExtension(Extension):
         md.inlinePatterns.deregister("entity")
 
 
-_MD = markdown.Markdown(extensions=[_SafeExtension()], output_format="html")
+_MD = markdown.Markdown(extensions=["tables", _SafeExtension()], output_format="html")
 
 
 def markdown_html(text: str) -> Markup:
