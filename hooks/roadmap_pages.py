@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import posixpath
+from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
@@ -25,15 +26,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 def _edit_uri(source: str, config: MkDocsConfig) -> str:
     """The YAML file's path relative to docs_dir, so 'edit this page' opens the YAML."""
-    docs_rel = posixpath.relpath(source, _docs_rel(config))
-    return docs_rel
-
-
-def _docs_rel(config: MkDocsConfig) -> str:
-    from pathlib import Path
-
     root = Path(config.config_file_path).parent.resolve()
-    return Path(config.docs_dir).resolve().relative_to(root).as_posix()
+    docs = Path(config.docs_dir).resolve().relative_to(root).as_posix()
+    return posixpath.relpath(source, docs)
 
 
 def _replace(files: Files, file: File) -> None:
