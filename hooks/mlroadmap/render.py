@@ -66,6 +66,7 @@ class Renderer:
         self.phases = {p.id: p for p in roadmap.phases}
         self.anchors = {i.id: self.phases[i.phase_id] for i in roadmap.items}
         self.anchors.update({m.id: p for p in roadmap.phases for m in p.modules})
+        self.modules = {m.id: m for p in roadmap.phases for m in p.modules}
         self.env = _environment()
 
     def pages(self) -> list[Page]:
@@ -90,8 +91,7 @@ class Renderer:
         return relative_url(from_uri, to_uri, anchor, self.directory_urls)
 
     def module_of(self, item: Item) -> Module | None:
-        phase = self.phases[item.phase_id]
-        return next((m for m in phase.modules if m.id == item.module_id), None)
+        return self.modules.get(item.module_id) if item.module_id else None
 
     def progress_set(self, item_ids: list[str]) -> str:
         """Ids grouped for progress: 'a b ; x1 x2 | y1' - alternatives separated by '|'."""
@@ -107,10 +107,10 @@ class Renderer:
         groups = [" ".join(plain)] + [" | ".join(" ".join(v) for v in opts.values()) for opts in choices.values()]
         return " ; ".join(g for g in groups if g)
 
-    def counted(self, item_ids: list[str]) -> int:
-        """How many items count towards 100% (the largest option of each choice)."""
-        groups = self.progress_set(item_ids).split(" ; ")
-        return sum(max(len(opt.split()) for opt in g.split(" | ")) for g in groups if g)
+    @staticmethod
+    def set_total(spec: str) -> int:
+        """How many items of a progress_set() count towards 100% (the largest option of each choice)."""
+        return sum(max(len(opt.split()) for opt in g.split(" | ")) for g in spec.split(" ; ") if g)
 
     def resource_index(self) -> list[tuple[str, list[tuple[Resource, list[tuple[str, str]]]]]]:
         """Resources by kind, each once, with the modules and items that cite it."""
