@@ -8,13 +8,16 @@ from __future__ import annotations
 import logging
 from html import escape
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.livereload import LiveReloadServer
 
 from mlroadmap import ContentError, load_roadmap
 from mlroadmap.render import phase_uri, track_uri
+
+if TYPE_CHECKING:  # the live-reload server is only needed by `mkdocs serve`
+    from mkdocs.livereload import LiveReloadServer
 
 log = logging.getLogger("mkdocs.hooks.roadmap")
 ROADMAP_KEY = "roadmap_model"

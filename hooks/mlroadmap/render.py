@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import json
 import posixpath
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
+from markupsafe import Markup, escape
 
-from .model import Item, Module, Phase, Resource, Roadmap, Track
+from .model import Entry, Item, Module, Phase, Resource, Roadmap, Track
 from .text import markdown_html, markdown_text
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -44,6 +47,7 @@ def page_url(src_uri: str, directory_urls: bool = True) -> str:
     return f"{stem}/" if directory_urls else f"{stem}.html"
 
 
+@lru_cache(maxsize=4096)
 def relative_url(from_uri: str, to_uri: str, anchor: str = "", directory_urls: bool = True) -> str:
     """A link from one page to another (and an anchor on it) that works on any base path."""
     src = page_url(from_uri, directory_urls)
@@ -68,6 +72,7 @@ class Renderer:
         self.anchors.update({m.id: p for p in roadmap.phases for m in p.modules})
         self.modules = {m.id: m for p in roadmap.phases for m in p.modules}
         self.env = _environment()
+        self._checkboxes: dict[str, Markup] = {}
 
     def pages(self) -> list[Page]:
         out = [self._page("index.md", "Home", "home.md.j2")]
@@ -89,6 +94,35 @@ class Renderer:
 
     def url(self, from_uri: str, to_uri: str, anchor: str = "") -> str:
         return relative_url(from_uri, to_uri, anchor, self.directory_urls)
+
+    def checkbox(self, item: Item) -> Markup:
+        """The item's checkbox: the one element the browser script keys progress on."""
+        html = self._checkboxes.get(item.id)
+        if html is None:  # plain f-strings over escape(): Markup.format is several times slower
+            html = Markup(
+                f'<label class="rm-check"><input type="checkbox" autocomplete="off"'
+                f' data-roadmap-id="{escape(item.id)}">'
+                f' <span class="rm-title">{escape(item.title)}</span></label>'
+            )
+            self._checkboxes[item.id] = html
+        return html
+
+    def resource_body(self, res: Resource) -> Markup:
+        """A resource's tag, title (linked when it has a url), author, cost, note and printable url."""
+        kind, cost, title, url = escape(res.kind), escape(res.cost), escape(res.title), escape(res.url or "")
+        parts = [f'<span class="rm-tag rm-tag--{kind}">{kind}</span> ']
+        if url:
+            parts.append(f'<a href="{url}" rel="noopener">{title}</a>')
+        else:
+            parts.append(f'<span class="rm-resource__title">{title}</span>')
+        if res.author:
+            parts.append(f' <span class="rm-resource__author">by {escape(res.author)}</span>')
+        parts.append(f' <span class="rm-cost rm-cost--{cost}">{cost}</span>')
+        if res.note:
+            parts.append(f' <span class="rm-resource__note">{escape(res.note)}</span>')
+        if url:
+            parts.append(f' <span class="rm-print-url">{url}</span>')
+        return Markup("".join(parts))
 
     def module_of(self, item: Item) -> Module | None:
         return self.modules.get(item.module_id) if item.module_id else None
@@ -141,9 +175,18 @@ class Renderer:
         return [i.id for i in self.roadmap.items]
 
 
+def _bytecode_cache() -> FileSystemBytecodeCache | None:
+    """Jinja's per-user compiled-template cache (keyed by each template's checksum, so never stale)."""
+    try:
+        return FileSystemBytecodeCache()
+    except (OSError, RuntimeError):  # no writable private temp directory: compile every time
+        return None
+
+
 def _environment() -> Environment:
     env = Environment(
         loader=FileSystemLoader(TEMPLATES),
+        bytecode_cache=_bytecode_cache(),
         autoescape=True,
         trim_blocks=True,
         lstrip_blocks=True,
@@ -162,31 +205,28 @@ def roadmap_json(roadmap: Roadmap) -> str:
         "phases": [_phase_data(p) for p in roadmap.phases],
         "tracks": [_track_data(t) for t in roadmap.tracks],
     }
-    return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"  # compact: the C encoder
+
+
+_INTERNAL = frozenset(("line", "source", "phase_id", "module_id"))  # build details, not roadmap data
+_KEEP_SOURCE = (Phase, Track)  # a phase's or track's file is useful to tools ("edit this")
+
+
+def _plain(value: Any) -> Any:
+    """Dataclasses as dicts in field order (like dataclasses.asdict, without its deep copies)."""
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, Entry):
+        return {"item": value.item_id, "note": value.note}
+    if hasattr(value, "__dataclass_fields__"):
+        keep_source = isinstance(value, _KEEP_SOURCE)
+        return {k: _plain(v) for k, v in vars(value).items() if k not in _INTERNAL or (keep_source and k == "source")}
+    return value
 
 
 def _phase_data(phase: Phase) -> dict:
-    data = asdict(phase)
-    for module in data["modules"]:
-        for kind in ("topics", "practice", "projects"):
-            module[kind] = [_clean_item(i) for i in module[kind]]
-    data["checkpoint"] = [_clean_item(i) for i in data["checkpoint"]]
-    for choice in data["choices"]:
-        choice.pop("line")
-    for module in data["modules"]:
-        module.pop("line")
-    return data
-
-
-def _clean_item(item: dict) -> dict:
-    for key in ("line", "source", "phase_id", "module_id"):
-        item.pop(key)
-    return item
+    return _plain(phase)
 
 
 def _track_data(track: Track) -> dict:
-    data = asdict(track)
-    for block in data["blocks"]:
-        block.pop("line")
-        block["entries"] = [{"item": e["item_id"], "note": e["note"]} for e in block["entries"]]
-    return data
+    return _plain(track)

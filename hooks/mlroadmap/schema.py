@@ -4,34 +4,71 @@ from __future__ import annotations
 
 import difflib
 import json
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
-from typing import Any
-
-from jsonschema import Draft202012Validator
-from jsonschema.exceptions import ValidationError
-from referencing import Registry, Resource
+from typing import TYPE_CHECKING, Any
 
 from .errors import Problem, join_key
+from .fastschema import Check, UnsupportedSchemaError, compile_schema
 from .loader import Document
+
+if TYPE_CHECKING:  # jsonschema is imported only when a file fails the compiled check
+    from jsonschema import Draft202012Validator
+    from jsonschema.exceptions import ValidationError
 
 SCHEMA_FILES = ("common.schema.json", "phase.schema.json", "track.schema.json")
 
 
+class Validator:
+    """jsonschema for the problems, plus a compiled predicate that passes valid files quickly."""
+
+    def __init__(self, schemas: dict[str, Any], name: str, fast: Check | None) -> None:
+        self.schemas = schemas
+        self.name = name
+        self.fast = fast
+
+    @cached_property
+    def full(self) -> Draft202012Validator:
+        """The jsonschema validator (with the shared definitions), built on first need."""
+        from jsonschema import Draft202012Validator
+        from referencing import Registry, Resource
+
+        resources = ((f, Resource.from_contents(s)) for f, s in self.schemas.items())
+        return Draft202012Validator(self.schemas[self.name], registry=Registry().with_resources(resources))
+
+    def is_valid_fast(self, data: Any) -> bool:
+        """True only when the document is certainly valid; False means 'ask jsonschema'."""
+        if self.fast is None:
+            return False
+        try:
+            return self.fast(data)
+        except (UnsupportedSchemaError, RecursionError):
+            return False
+
+
+def _load_schemas(schema_dir: Path) -> dict[str, Any]:
+    return {f: json.loads((schema_dir / f).read_text("utf-8")) for f in SCHEMA_FILES}
+
+
 @lru_cache(maxsize=8)
-def validator_for(schema_dir: Path, name: str) -> Draft202012Validator:
+def validator_for(schema_dir: Path, name: str) -> Validator:
     """A validator for `name` (phase or track) with the shared definitions registered."""
-    loaded = {f: json.loads((schema_dir / f).read_text("utf-8")) for f in SCHEMA_FILES}
-    registry = Registry().with_resources((f, Resource.from_contents(s)) for f, s in loaded.items())
-    return Draft202012Validator(loaded[f"{name}.schema.json"], registry=registry)
+    loaded = _load_schemas(schema_dir)
+    try:
+        fast = compile_schema(loaded, f"{name}.schema.json")
+    except UnsupportedSchemaError:
+        fast = None  # a keyword the compiler lacks: every file goes through jsonschema
+    return Validator(loaded, f"{name}.schema.json", fast)
 
 
-def check_document(doc: Document, validator: Draft202012Validator) -> list[Problem]:
+def check_document(doc: Document, validator: Validator) -> list[Problem]:
     """Every schema problem of the document, each with its line and key path."""
     if not isinstance(doc.data, dict):
         found = _type_name(doc.data)
         return [Problem(doc.path, 1, "", f"the file holds {found} (expected a mapping of keys)")]
-    return [_to_problem(doc, err) for err in _leaf_errors(validator.iter_errors(doc.data))]
+    if validator.is_valid_fast(doc.data):
+        return []
+    return [_to_problem(doc, err) for err in _leaf_errors(validator.full.iter_errors(doc.data))]
 
 
 def _leaf_errors(errors: Any) -> list[ValidationError]:

@@ -52,7 +52,7 @@ def test_content_file_passes_the_json_schema_and_points_editors_at_it(path: Path
     kind = "phase" if path.parent.name == "phases" else "track"
     doc, problems = load_file(path, path.name)
     assert problems == []
-    assert list(validator_for(CONTENT / "schema", kind).iter_errors(doc.data)) == []
+    assert list(validator_for(CONTENT / "schema", kind).full.iter_errors(doc.data)) == []
     first = path.read_text("utf-8").splitlines()[0]
     assert first == f"# yaml-language-server: $schema=../schema/{kind}.schema.json"
 
