@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import os
+import re
 import shutil
 import statistics
 import subprocess
@@ -24,6 +25,7 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "hooks"))
 from mlroadmap import Renderer, load_roadmap, roadmap_json  # noqa: E402
+from roadmap_content import _nav  # noqa: E402
 
 # Bytecode caching as on a normal machine (this sandbox sets PYTHONDONTWRITEBYTECODE, which made our
 # hook modules, unlike MkDocs' own, compile from source on every build).
@@ -39,7 +41,7 @@ def build_seconds(config: Path, site: Path) -> float:
 
 
 def plain_project(tmp: Path) -> Path:
-    """The generated pages written out as Markdown, with a config that has no hooks."""
+    """The generated pages written out as Markdown, with the same config, nav and plugins but no hooks."""
     roadmap = load_roadmap(ROOT / "content", ROOT)
     docs = tmp / "plain" / "docs"
     shutil.copytree(ROOT / "content" / "pages", docs)
@@ -48,23 +50,13 @@ def plain_project(tmp: Path) -> Path:
         (docs / page.src_uri).write_text(page.markdown, "utf-8")
     (docs / "roadmap.json").write_text(roadmap_json(roadmap), "utf-8")
     shutil.copytree(ROOT / "overrides", tmp / "plain" / "overrides")
-    config = yaml.safe_load(
-        (ROOT / "mkdocs.yml")
-        .read_text()
-        .replace("!ENV", "")
-        .replace("[SITE_URL,", "[")
-        .replace("[REPO_URL,", "[")
-        .replace("[REPO_NAME,", "[")
-        .replace("[EDIT_URI,", "[")
-        .replace("[OFFLINE,", "[")
-    )
-    for key in ("site_url", "repo_url", "repo_name", "edit_uri"):
-        config[key] = config[key][0]
-    config["plugins"] = ["search"]
+    text = (ROOT / "mkdocs.yml").read_text("utf-8")
+    text = re.sub(r"!ENV \[[A-Z_]+, *([^\]]*)\]", r"\1", text)  # each !ENV setting at its default
+    config = yaml.safe_load(text)
     config.pop("hooks")
     config["docs_dir"] = "docs"
-    config["nav"] = None
-    config.pop("nav")
+    config["nav"] = _nav(roadmap)  # what the hook would have set
+    config["extra"]["roadmap_aliases"] = roadmap.alias_index()
     (tmp / "plain" / "mkdocs.yml").write_text(yaml.safe_dump(config), "utf-8")
     return tmp / "plain" / "mkdocs.yml"
 

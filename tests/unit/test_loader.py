@@ -61,3 +61,20 @@ def test_byte_order_mark_is_accepted(tmp_path: Path) -> None:
 def test_non_string_keys_are_refused() -> None:
     _, problems = load_text("1: a\n", "f.yml")
     assert [p.message for p in problems] == ["keys must be plain text"]
+
+
+def test_a_second_document_is_refused_with_its_line() -> None:
+    doc, problems = load_text("id: a\n---\nid: b\n", "two.yml")
+    assert doc is None
+    assert str(problems[0]).startswith("two.yml:2: (file): YAML syntax error: but found another document")
+
+
+def test_tags_on_collections_and_keys_are_refused_and_the_rest_kept() -> None:
+    text = "a: !!set {x: null}\n? [k]\n: v\nb: !!binary aGk=\nc: 'quoted: yes'\nd: !!str 3\n"
+    doc, problems = load_text(text, "f.yml")
+    assert [(p.line, p.key, p.message.split(" (")[0]) for p in problems] == [
+        (1, "a", "tag 'tag:yaml.org,2002:set' is not allowed"),
+        (2, "", "keys must be plain text"),
+        (4, "b", "tag 'tag:yaml.org,2002:binary' is not allowed"),
+    ]
+    assert doc.data == {"a": None, "b": None, "c": "quoted: yes", "d": "3"}
