@@ -8,7 +8,9 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import gzip
+import json
 import os
 import re
 import shutil
@@ -25,6 +27,11 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "hooks"))
 from mlroadmap import Renderer, load_roadmap, roadmap_json  # noqa: E402
+from mlroadmap.checks import check_roadmap  # noqa: E402
+from mlroadmap.load import content_files  # noqa: E402
+from mlroadmap.loader import load_file  # noqa: E402
+from mlroadmap.model import Roadmap, build_phase, build_track  # noqa: E402
+from mlroadmap.schema import check_document, validator_for  # noqa: E402
 from roadmap_content import _nav  # noqa: E402
 
 # Bytecode caching as on a normal machine (this sandbox sets PYTHONDONTWRITEBYTECODE, which made our
@@ -34,10 +41,49 @@ ENV.update(NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH="1700000000")
 
 
 def build_seconds(config: Path, site: Path) -> float:
+    return build(config, site)[0]
+
+
+def build(config: Path, site: Path) -> tuple[float, float]:
+    """Wall seconds and peak memory (MiB) of one `mkdocs build` in a fresh process."""
     start = time.perf_counter()
     cmd = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(site)]
-    subprocess.run(cmd, check=True, env=ENV, cwd=config.parent)
-    return time.perf_counter() - start
+    proc = subprocess.Popen(cmd, env=ENV, cwd=config.parent)
+    _, status, usage = os.wait4(proc.pid, 0)
+    seconds = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode:
+        raise subprocess.CalledProcessError(proc.returncode, cmd)
+    return seconds, usage.ru_maxrss / 1024
+
+
+def stage_seconds(content: Path) -> dict[str, float]:
+    """The stages of load_roadmap timed apart: YAML parsing vs validation (schema, model, checks)."""
+    times = dict.fromkeys(("parse", "schema", "model", "checks"), 0.0)
+    phases, tracks = [], []
+    gc.disable()  # as load_roadmap does
+    try:
+        for kind, folder in (("phase", "phases"), ("track", "tracks")):
+            validator = validator_for(content / "schema", kind)
+            for file in content_files(content, folder):
+                start = time.perf_counter()
+                doc, problems = load_file(file, file.name)
+                times["parse"] += time.perf_counter() - start
+                start = time.perf_counter()
+                assert doc is not None and not problems and not check_document(doc, validator)
+                times["schema"] += time.perf_counter() - start
+                start = time.perf_counter()
+                if kind == "phase":
+                    phases.append(build_phase(doc.data, doc.path, len(phases) + 1, doc.line_of))
+                else:
+                    tracks.append(build_track(doc.data, doc.path, doc.line_of))
+                times["model"] += time.perf_counter() - start
+        start = time.perf_counter()
+        assert not check_roadmap(Roadmap(phases, tracks))
+        times["checks"] = time.perf_counter() - start
+    finally:
+        gc.enable()
+    return times
 
 
 def plain_project(tmp: Path) -> Path:
@@ -109,12 +155,99 @@ def project_for(content: Path, tmp: Path) -> Path:
     return project / "mkdocs.yml"
 
 
+CLS_OBSERVER = """
+window.__rmShift = 0;
+new PerformanceObserver((list) => {
+  for (const e of list.getEntries()) if (!e.hadRecentInput) window.__rmShift += e.value;
+}).observe({type: "layout-shift", buffered: true});
+"""
+
+
+def chromium() -> str | None:
+    for candidate in (os.environ.get("CHROMIUM"), shutil.which("chromium"), "/usr/bin/chromium"):
+        if candidate and Path(candidate).is_file():
+            return candidate
+    return None
+
+
+def client_site(tmp: Path, boxes: int) -> tuple[Path, list[str]]:
+    """A valid roadmap with one track page listing `boxes` checkboxes, built with the real hooks."""
+    content = synthetic(tmp, -(-boxes // 583) + 1)
+    ids = [i.id for i in load_roadmap(content, content.parent).items][:boxes]
+    blocks = [{"title": f"Block {n // 100 + 1}", "items": ids[n : n + 100]} for n in range(0, len(ids), 100)]
+    track = {"id": "everything", "title": "Everything", "duration": "1 year", "blocks": blocks}
+    (content / "tracks" / "zz-everything.yml").write_text(yaml.safe_dump(track), "utf-8")
+    site = tmp / "client-site"
+    build_seconds(project_for(content, tmp), site)
+    return site, ids
+
+
+def client_figures(tmp: Path, boxes: int = 2000, runs: int = 7) -> None:
+    """Time to apply stored progress (performance marks in roadmap.js) and layout shift, in Chromium."""
+    executable = chromium()
+    if executable is None:
+        print("client: no Chromium found (install Debian's chromium or set CHROMIUM=...); skipped")
+        return
+    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+    from threading import Thread
+
+    from playwright.sync_api import sync_playwright
+
+    site, ids = client_site(tmp, boxes)
+
+    class Quiet(SimpleHTTPRequestHandler):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, directory=str(site), **kwargs)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Quiet)
+    server.daemon_threads = True
+    Thread(target=server.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{server.server_port}/tracks/everything/"
+    stored = {"version": 1, "items": {i: 1700000000000 for i in ids[::2]}, "notes": {}}
+    try:
+        with sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path=executable, args=["--no-sandbox", "--disable-gpu"])
+            page = browser.new_page(viewport={"width": 1280, "height": 800})
+            page.add_init_script(CLS_OBSERVER)
+            figures: dict[str, list[float]] = {"empty": [], "stored": []}
+            shifts: dict[str, list[float]] = {"empty": [], "stored": []}
+            for label in ("empty", "stored"):
+                for _ in range(runs):
+                    page.goto(url)
+                    page.evaluate(
+                        "([key, value]) => value ? localStorage.setItem(key, value) : localStorage.clear()",
+                        [page.evaluate("mlRoadmap.key"), json.dumps(stored) if label == "stored" else ""],
+                    )
+                    page.reload()
+                    page.wait_for_function("document.documentElement.classList.contains('rm-ready')")
+                    count = page.evaluate("document.querySelectorAll('input[data-roadmap-id]').length")
+                    first = page.evaluate("performance.getEntriesByName('rm:paint')[0].duration")
+                    figures[label].append(first)
+                    shifts[label].append(page.evaluate("window.__rmShift"))
+            browser.close()
+    finally:
+        server.shutdown()
+    for label in ("empty", "stored"):
+        print(
+            f"client apply ({label} progress) on {count} checkboxes: median {statistics.median(figures[label]):.1f} ms,"
+            f" max {max(figures[label]):.1f} ms over {runs} loads (target < 16 ms);"
+            f" layout shift {max(shifts[label]):.4f} (target 0)"
+        )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--reps", type=int, default=7)
-    parser.add_argument("--scale", default="1,10,100", help="synthetic sizes to validate (build up to 10x)")
+    parser.add_argument("--scale", default="1,10,100", help="synthetic sizes to load and validate")
+    parser.add_argument("--build-scale", default="1,10,100", help="of those, the sizes to build too")
     args = parser.parse_args()
-    print(f"# reproduce: python bench/bench.py --reps {args.reps} --scale {args.scale}")
+    builds = {int(x) for x in args.build_scale.split(",") if x}
+    print(
+        f"# reproduce: python bench/bench.py --reps {args.reps} --scale {args.scale} --build-scale {args.build_scale}"
+    )
     with tempfile.TemporaryDirectory() as name:
         tmp = Path(name)
         plain = plain_project(tmp)
@@ -136,22 +269,38 @@ def main() -> None:
             start = time.perf_counter()
             roadmap = load_roadmap(content, content.parent)
             seconds = time.perf_counter() - start
+            stages = stage_seconds(content)
+            checking = stages["schema"] + stages["model"] + stages["checks"]
             tracemalloc.start()  # a second, untimed run: tracemalloc slows Python down several times
             load_roadmap(content, content.parent)
             peak = tracemalloc.get_traced_memory()[1] / 2**20
             tracemalloc.stop()
             items = len(roadmap.items)
+            size = sum(f.stat().st_size for f in content.glob("*/*.yml")) / 2**20
             print(
-                f"validate x{factor:<3} {items:>6} items {seconds:7.3f} s ({1e6 * seconds / items:6.1f} us/item)"
-                f" peak {peak:6.1f} MiB (target at x100: < 1 s)"
+                f"load     x{factor:<3} {items:>6} items {size:5.1f} MiB YAML: {seconds:6.3f} s"
+                f" ({1e6 * seconds / items:5.1f} us/item), peak {peak:5.1f} MiB"
             )
-            if factor <= 10:
+            print(
+                f"           parse {stages['parse']:6.3f} s | validate {checking:6.3f} s"
+                f" ({1e6 * checking / items:5.1f} us/item: schema {stages['schema']:.3f}, model"
+                f" {stages['model']:.3f}, cross-file checks {stages['checks']:.3f}) (target at x100: < 1 s)"
+            )
+            if factor in builds:
                 config = project_for(content, tmp) if factor > 1 else ROOT / "mkdocs.yml"
-                build = build_seconds(config, tmp / f"scale{factor}")
-                per_item[factor] = build / items
-                print(f"build    x{factor:<3} {items:>6} items {build:7.2f} s ({1e3 * per_item[factor]:.2f} ms/item)")
-        if 10 in per_item:
-            print(f"per-item build cost x10 / x1: {per_item[10] / per_item[1]:.2f} (target for x100: <= 1.5)")
+                wall, rss = build(config, tmp / f"scale{factor}")
+                per_item[factor] = wall / items
+                print(
+                    f"build    x{factor:<3} {items:>6} items {wall:7.2f} s ({1e3 * per_item[factor]:.2f} ms/item),"
+                    f" peak RSS {rss:.0f} MiB"
+                )
+                shutil.rmtree(tmp / f"scale{factor}")
+        for factor in sorted(per_item):
+            if factor > 1 and 1 in per_item:
+                ratio = per_item[factor] / per_item[1]
+                print(f"per-item build cost x{factor} / x1: {ratio:.2f} (target at x100: <= 1.5)")
+
+        client_figures(tmp)
 
         assets = ROOT / "overrides" / "assets"
         js_css = sum(len(gzip.compress((assets / f).read_bytes(), 9)) for f in ("roadmap.js", "roadmap.css"))

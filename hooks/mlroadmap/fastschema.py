@@ -40,6 +40,7 @@ def compile_schema(documents: dict[str, dict[str, Any]], name: str) -> Check:
 
 
 _OBJECT_KEYS = frozenset(("type", "properties", "additionalProperties", "required"))
+_ARRAY_KEYS = frozenset(("type", "items", "minItems", "uniqueItems"))
 _STRING_KEYS = frozenset(("type", "minLength", "maxLength", "pattern"))
 
 
@@ -108,6 +109,8 @@ class _Compiler:
         keys = set(schema) - _ANNOTATIONS
         if schema.get("type") == "object" and keys <= _OBJECT_KEYS and schema.get("additionalProperties") is False:
             return self._closed_object(schema, doc)
+        if schema.get("type") == "array" and keys <= _ARRAY_KEYS:
+            return self._array(schema, doc)
         if schema.get("type") == "string" and keys <= _STRING_KEYS:
             return _string(schema)
         checks = [self._keyword(k, schema, doc) for k in schema if k not in _ANNOTATIONS]
@@ -130,6 +133,21 @@ class _Compiler:
                 if test is None or not test(x):
                     return False
             return all(k in v for k in need)
+
+        return check
+
+    def _array(self, schema: dict[str, Any], doc: str) -> Check:
+        """type: array with items, minItems and uniqueItems, in one loop."""
+        each = self._schema(schema.get("items", True), doc)
+        low, unique = schema.get("minItems", 0), schema.get("uniqueItems", False)
+
+        def check(v: Any) -> bool:
+            if not isinstance(v, list) or len(v) < low:
+                return False
+            for x in v:
+                if not each(x):
+                    return False
+            return not unique or len({json_key(x) for x in v}) == len(v)
 
         return check
 

@@ -103,6 +103,7 @@ def _file_problem(display: str, message: str) -> Problem:
 
 _EMPTY = object()
 _RESOLVER = yaml.resolver.Resolver()
+_PLAIN_TAGS: dict[str, str] = {}  # plain scalar text -> its resolved tag (the rules never change)
 
 
 class _Builder:
@@ -218,4 +219,10 @@ def _tag(event: yaml.ScalarEvent) -> str:
         return event.tag
     if event.tag == "!" or not event.implicit[0]:  # quoted, or marked non-specific: text
         return _STR
-    return _RESOLVER.resolve(yaml.ScalarNode, event.value, event.implicit)
+    value = event.value
+    tag = _PLAIN_TAGS.get(value)
+    if tag is None:
+        tag = _RESOLVER.resolve(yaml.ScalarNode, value, (True, False))
+        if len(value) <= 40 and len(_PLAIN_TAGS) < 10_000:  # keys and short values repeat a lot
+            _PLAIN_TAGS[value] = tag
+    return tag
