@@ -48,6 +48,7 @@ def _nav(roadmap) -> list:
     tracks = [{"Compare tracks": "tracks/index.md"}] + [{escape(t.title): track_uri(t)} for t in roadmap.tracks]
     return [
         {"Home": "index.md"},
+        {"Map": "map.md"},
         {"Phases": phases},
         {"Tracks": tracks},
         {"Progress": "progress.md"},

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import posixpath
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -13,6 +14,7 @@ from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, Stric
 from markupsafe import Markup, escape
 
 from .model import Entry, Item, Module, Phase, Resource, Roadmap, Track
+from .svgmap import module_edges, render_map
 from .text import markdown_html, markdown_text
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -27,6 +29,12 @@ class Page:
     title: str
     markdown: str
     source: str | None = None
+
+
+def hours_number(text: str | None) -> float | None:
+    """'15-25' -> 20.0, '10' -> 10.0: a track's hours a week as one number (the middle of a range)."""
+    numbers = [float(n) for n in re.findall(r"\d+(?:\.\d+)?", text or "")][:2]
+    return sum(numbers) / len(numbers) if numbers else None
 
 
 def phase_uri(phase: Phase) -> str:
@@ -81,7 +89,37 @@ class Renderer:
         out.append(self._page("tracks/index.md", "Compare tracks", "compare.md.j2"))
         out.append(self._page("progress.md", "Progress", "progress.md.j2"))
         out.append(self._page("resources.md", "Resources", "resources.md.j2"))
+        out.append(self._page("map.md", "Map", "map.md.j2"))
         return out
+
+    def map_svg(self, uri: str) -> Markup:
+        """The SVG map of phases and modules (see svgmap.py)."""
+
+        def progress(ids: list[str]) -> tuple[str, int]:
+            spec = self.progress_set(ids)
+            return spec, self.set_total(spec)
+
+        return render_map(
+            self.roadmap, lambda module_id: self.link(uri, module_id), lambda p: self.url(uri, phase_uri(p)), progress
+        )
+
+    def module_after(self) -> dict[str, list[Module]]:
+        """The modules each module builds on, for the map's text version."""
+        return {m: [self.modules[s] for s in sources] for m, sources in module_edges(self.roadmap).items()}
+
+    def plan_data(self, uri: str) -> str:
+        """What the personal plan and 'what next' need, as JSON for a data attribute (autoescaped)."""
+        tracks = [
+            {
+                "id": t.id,
+                "title": t.title,
+                "hours": hours_number(t.hours_per_week),
+                "blocks": [{"t": b.title, "w": b.weeks, "i": [e.item_id for e in b.entries]} for b in t.blocks],
+            }
+            for t in self.roadmap.tracks
+        ]
+        items = {i.id: [i.title, self.link(uri, i.id), i.requires] for i in self.roadmap.items}
+        return json.dumps({"tracks": tracks, "items": items}, ensure_ascii=False, separators=(",", ":"))
 
     def _page(self, uri: str, title: str, template: str, source: str | None = None, **extra: object) -> Page:
         ctx = {"r": self, "roadmap": self.roadmap, "uri": uri, "title": title, **extra}
@@ -103,6 +141,8 @@ class Renderer:
                 f'<label class="rm-check"><input type="checkbox" autocomplete="off"'
                 f' data-roadmap-id="{escape(item.id)}">'
                 f' <span class="rm-title">{escape(item.title)}</span></label>'
+                f'<button type="button" class="rm-note-btn" data-rm-note="{escape(item.id)}"'
+                f' aria-label="Note on {escape(item.title)}" title="Write a note">\u270e</button>'
             )
             self._checkboxes[item.id] = html
         return html

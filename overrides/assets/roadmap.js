@@ -53,6 +53,8 @@
       throw new Error("bad notes");
     }
     data.notes = data.notes || {};
+    for (var n in data.notes) if (typeof data.notes[n] !== "string") throw new Error("bad note for " + n);
+    if (data.plan !== undefined && (!data.plan || typeof data.plan !== "object")) throw new Error("bad plan");
     return data;
   }
 
@@ -114,6 +116,7 @@
     });
     paintBars();
     paintContinue();
+    paintLists();
     document.documentElement.classList.add("rm-ready");
     performance.measure("rm:paint", "rm:paint:start"); // read by bench/bench.py
   }
@@ -132,6 +135,13 @@
       if (best) { done += best.done; total += best.total; }
     });
     return { done: done, total: total };
+  }
+
+  function paintLists() {
+    paintMap();
+    paintPlan();
+    paintNext();
+    paintNotes();
   }
 
   function paintBars() {
@@ -165,6 +175,246 @@
       }
     }
     slot.hidden = true;
+  }
+
+  /* ---- the map: nodes coloured by progress, with the count in text too ---- */
+  function paintMap() {
+    document.querySelectorAll("[data-rm-map] [data-rm-set]").forEach(function (node) {
+      var c = count(node.getAttribute("data-rm-set"));
+      var st = !c.done ? "todo" : c.done >= c.total ? "done" : "started";
+      ["todo", "started", "done"].forEach(function (k) { node.classList.toggle("rm-node--" + k, k === st); });
+      node.setAttribute("aria-label", node.getAttribute("data-rm-label") + ", " + c.done + " of " + c.total +
+        " done" + (st === "todo" ? "" : " (" + st + ")"));
+      node.querySelector(".rm-node__count").textContent = c.done + "/" + c.total;
+    });
+  }
+
+  /* ---- small DOM helpers: text only, never HTML ---- */
+  function el(tag, cls, text) {
+    var e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (text !== undefined) e.textContent = text;
+    return e;
+  }
+
+  function itemRow(id, it, extra) {
+    var li = el("li", "rm-item"), row = el("div", "rm-row"), label = el("label", "rm-check");
+    var box = el("input");
+    box.type = "checkbox";
+    box.autocomplete = "off";
+    box.setAttribute("data-roadmap-id", id);
+    box.checked = !!state.items[id];
+    label.append(box, " ", el("span", "rm-title", it[0]));
+    var note = el("button", "rm-note-btn", "\u270e");
+    note.type = "button";
+    note.setAttribute("data-rm-note", id);
+    note.setAttribute("aria-label", "Note on " + it[0]);
+    var open = el("a", "rm-where", "open");
+    open.href = it[1];
+    open.setAttribute("aria-label", "Open " + it[0]);
+    row.append(label, note, " ", open);
+    if (extra) row.append(" ", el("span", "rm-tag", extra));
+    li.append(row);
+    return li;
+  }
+
+  /* ---- plan and "what next": data from the page, dates in whole UTC days ---- */
+  var DAY = 864e5;
+  var dataCache = { el: null, data: null };
+  function planData() {
+    var holder = document.getElementById("rm-plan-data");
+    if (!holder) return null;
+    if (dataCache.el !== holder) {
+      try { dataCache.data = JSON.parse(holder.getAttribute("data-rm-json")); } catch (e) { dataCache.data = null; }
+      dataCache.el = holder;
+    }
+    return dataCache.data;
+  }
+
+  function trackOf(data, id) {
+    return data.tracks.filter(function (t) { return t.id === id; })[0];
+  }
+
+  function dayOf(text) {
+    var m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text || "");
+    if (!m) return null;
+    var d = new Date(Date.UTC(+m[1], m[2] - 1, +m[3]));
+    return d.getUTCMonth() === m[2] - 1 && d.getUTCDate() === +m[3] ? d.getTime() / DAY : null;
+  }
+
+  function today() { // the learner's own calendar date, in their time zone
+    var n = new Date();
+    return Date.UTC(n.getFullYear(), n.getMonth(), n.getDate()) / DAY;
+  }
+
+  var FMT = new Intl.DateTimeFormat("en-GB",
+    { weekday: "short", day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+  function dateEl(day) {
+    var t = el("time", "", FMT.format(new Date(day * DAY)));
+    t.dateTime = new Date(day * DAY).toISOString().slice(0, 10);
+    return t;
+  }
+
+  function schedule(track, hours) {
+    var scale = track.hours && hours > 0 ? track.hours / hours : 1, at = 0, blocks = [], due = {};
+    track.blocks.forEach(function (b) {
+      if (!b.w) return; // "Ongoing" and other undated blocks are not scheduled
+      var days = Math.max(1, Math.round(b.w * 7 * scale));
+      b.i.forEach(function (id, k) {
+        if (!(id in due)) due[id] = at + Math.ceil(((k + 1) * days) / b.i.length) - 1;
+      });
+      blocks.push({ t: b.t, start: at, days: days });
+      at += days;
+    });
+    return { blocks: blocks, days: at, due: due };
+  }
+
+  function para(parent, parts, attr) {
+    var p = el("p");
+    if (attr) p.setAttribute(attr, "");
+    parts.forEach(function (x) { p.append(x); });
+    parent.append(p);
+    return p;
+  }
+
+  function paintPlan() {
+    var out = document.querySelector("[data-rm-plan-out]"), data = planData();
+    if (!out || !data) return;
+    var plan = state.plan || {}, form = document.querySelector("[data-rm-plan-form]");
+    if (form && !form.contains(document.activeElement)) {
+      if (plan.track && trackOf(data, plan.track)) form.track.value = plan.track;
+      form.start.value = plan.start || "";
+      form.hours.value = plan.hours || "";
+    }
+    out.replaceChildren();
+    var track = trackOf(data, plan.track), start = dayOf(plan.start);
+    if (!track || start === null) {
+      para(out, ["Choose a track and a start date, then save: your dates appear here."]);
+      return;
+    }
+    var hours = +plan.hours || track.hours, s = schedule(track, hours);
+    if (!s.days) {
+      para(out, [track.title, " has no dated blocks, so it gives no dates. Choose a dated track."]);
+      return;
+    }
+    var finish = start + s.days - 1, now = today() - start, weeks = Math.ceil(s.days / 7);
+    para(out, ["Projected finish: ", dateEl(finish), " (" + weeks + " weeks" +
+      (hours ? " at " + hours + " hours a week" : "") + ")."], "data-rm-plan-finish");
+    if (now < 0) {
+      para(out, ["Your plan starts on ", dateEl(start), "."], "data-rm-plan-now");
+    } else if (now >= s.days) {
+      para(out, ["Your plan ended on ", dateEl(finish), "."], "data-rm-plan-now");
+    } else {
+      var b = s.blocks.filter(function (x) { return x.start <= now && now < x.start + x.days; })[0];
+      para(out, ["Today is in week " + (Math.floor(now / 7) + 1) + " of " + weeks + ", in \u201c" + b.t +
+        "\u201d (", dateEl(start + b.start), " to ", dateEl(start + b.start + b.days - 1), ")."], "data-rm-plan-now");
+    }
+    var expected = 0, done = 0, ids = Object.keys(s.due);
+    ids.forEach(function (id) {
+      if (s.due[id] < now) expected++;
+      if (state.items[id]) done++;
+    });
+    var diff = done - expected;
+    para(out, [diff > 0 ? "You are " + diff + " item" + (diff === 1 ? "" : "s") + " ahead of schedule" :
+      diff < 0 ? "You are " + -diff + " item" + (diff === -1 ? "" : "s") + " behind schedule" :
+        "You are on schedule", " (" + done + " done; " + expected + " due before today)."], "data-rm-plan-pace");
+    if (now >= s.days) return;
+    var weekEnd = Math.floor(Math.max(now, 0) / 7) * 7 + 6, list = el("ul", "rm-items");
+    list.setAttribute("data-rm-plan-due", "");
+    ids.forEach(function (id) {
+      var late = s.due[id] < Math.floor(Math.max(now, 0) / 7) * 7;
+      if (s.due[id] <= weekEnd && data.items[id] && !(late && state.items[id])) {
+        list.append(itemRow(id, data.items[id], late ? "overdue" : ""));
+      }
+    });
+    out.append(el("h3", "", "Due this week"), list);
+  }
+
+  function paintNext() {
+    var list = document.querySelector("[data-rm-next-list]"), data = planData();
+    if (!list || !data) return;
+    var picker = document.querySelector("[data-rm-next-track]");
+    var track = trackOf(data, (state.plan || {}).track) || data.tracks[0], seen = {}, rows = [];
+    if (picker) picker.value = track.id;
+    track.blocks.forEach(function (b) {
+      b.i.forEach(function (id) {
+        var it = data.items[id];
+        if (rows.length >= 5 || seen[id] || state.items[id] || !it) return;
+        seen[id] = 1;
+        if (it[2].every(function (r) { return state.items[r]; })) rows.push(itemRow(id, it));
+      });
+    });
+    list.replaceChildren.apply(list, rows);
+    var empty = document.querySelector("[data-rm-next-empty]");
+    if (empty) {
+      empty.hidden = rows.length > 0;
+      empty.textContent = "Every item of this track whose prerequisites are done is ticked.";
+    }
+  }
+
+  function savePlan(changes) {
+    state.plan = Object.assign({}, state.plan, changes);
+    save();
+    paintLists();
+  }
+
+  /* ---- notes: plain text under every place an item appears ---- */
+  function paintNotes() {
+    document.querySelectorAll(".rm-usernote").forEach(function (p) {
+      if (!state.notes[p.getAttribute("data-rm-note-for")]) p.remove();
+    });
+    document.querySelectorAll(".rm-note-btn--has").forEach(function (b) {
+      if (!state.notes[b.getAttribute("data-rm-note")]) b.classList.remove("rm-note-btn--has");
+    });
+    Object.keys(state.notes).forEach(function (id) {
+      var text = state.notes[id];
+      if (!text) return;
+      boxes(id).forEach(function (box) {
+        var row = box.closest(".rm-row") || box.parentNode;
+        var next = row.parentNode.querySelector(":scope > .rm-usernote");
+        if (!next) {
+          next = el("p", "rm-usernote");
+          next.setAttribute("data-rm-note-for", id);
+          row.after(next);
+        }
+        next.textContent = text;
+        var btn = row.querySelector("[data-rm-note]");
+        if (btn) btn.classList.add("rm-note-btn--has");
+      });
+    });
+  }
+
+  function toggleNote(btn) {
+    var id = btn.getAttribute("data-rm-note"), row = btn.closest(".rm-row") || btn.parentNode;
+    var open = row.parentNode.querySelector(".rm-note-edit");
+    if (open) { open.remove(); btn.setAttribute("aria-expanded", "false"); return; }
+    var box = el("div", "rm-note-edit"), label = el("label", "", "Your note (only in this browser)");
+    var area = el("textarea");
+    area.maxLength = 1000;
+    area.rows = 3;
+    area.value = state.notes[id] || "";
+    label.append(area);
+    var ok = el("button", "md-button", "Save note"), cancel = el("button", "md-button", "Cancel");
+    ok.type = cancel.type = "button";
+    ok.setAttribute("data-rm-note-save", id);
+    cancel.setAttribute("data-rm-note-cancel", "");
+    box.append(label, ok, " ", cancel);
+    row.after(box);
+    btn.setAttribute("aria-expanded", "true");
+    area.focus();
+  }
+
+  function closeNote(button, saveIt) {
+    var box = button.closest(".rm-note-edit"), row = box.parentNode.querySelector(":scope > .rm-row");
+    if (saveIt) {
+      var id = button.getAttribute("data-rm-note-save"), text = box.querySelector("textarea").value.trim();
+      if (text) state.notes[id] = text; else delete state.notes[id];
+      save();
+      paintNotes();
+    }
+    box.remove();
+    var btn = row && row.querySelector("[data-rm-note]");
+    if (btn) { btn.setAttribute("aria-expanded", "false"); btn.focus(); }
   }
 
   /* ---- notices and status ---- */
@@ -223,7 +473,9 @@
       return;
     }
     var previous = state;
-    var next = merge ? mergeStates(state, incoming) : { version: VERSION, items: incoming.items, notes: incoming.notes };
+    delete incoming.exported;
+    delete incoming.site;
+    var next = merge ? mergeStates(state, incoming) : Object.assign(incoming, { version: VERSION });
     if (!keepBackup()) { status("Storage is not available; nothing was changed."); return; }
     state = next;
     migrateAliases();
@@ -234,17 +486,18 @@
       (merge ? "merged" : "replaced") + "). Undo is available.");
   }
 
-  function mergeStates(a, b) {
-    var out = { version: VERSION, items: Object.assign({}, a.items), notes: Object.assign({}, a.notes) };
+  function mergeStates(a, b) { // what is here wins; the file fills gaps (items, notes, plan, unknown keys)
+    var out = Object.assign({}, b, a, { version: VERSION, items: Object.assign({}, a.items),
+      notes: Object.assign({}, a.notes) });
     for (var id in b.items) if (!out.items[id]) out.items[id] = b.items[id];
     for (var n in b.notes) if (!out.notes[n]) out.notes[n] = b.notes[n];
     return out;
   }
 
   function reset() {
-    if (!window.confirm("Untick every item on this site? A copy is kept so you can undo.")) return;
+    if (!window.confirm("Untick every item on this site? Notes and your plan stay, and a copy is kept so you can undo.")) return;
     if (!keepBackup()) { status("Storage is not available; nothing was changed."); return; }
-    state = emptyState();
+    state = Object.assign({}, state, { items: {} }); // notes and the plan stay
     save();
     paint();
     enableUndo();
@@ -278,6 +531,10 @@
       boxes(id).forEach(function (box) { box.checked = el.checked; });
       paintBars();
       paintContinue();
+      paintMap();
+      if (!el.closest("[data-rm-plan-out], [data-rm-next-list]")) { paintPlan(); paintNext(); }
+    } else if (el.matches && el.matches("[data-rm-next-track]")) {
+      savePlan({ track: el.value });
     } else if (el.matches && el.matches('input[data-rm-action="import"]') && el.files && el.files[0]) {
       var merge = document.querySelector("[data-rm-import-merge]");
       el.files[0].text().then(function (text) {
@@ -294,6 +551,28 @@
     if (action === "export") exportFile();
     else if (action === "reset") reset();
     else if (action === "undo") undo();
+    else if (action === "plan-clear") { delete state.plan; save(); paintLists(); status("Your plan was cleared."); }
+  });
+
+  document.addEventListener("click", function (event) {
+    var t = event.target.closest ? event.target : null;
+    if (!t) return;
+    var b = t.closest("[data-rm-note]");
+    if (b) return toggleNote(b);
+    b = t.closest("[data-rm-note-save]");
+    if (b) return closeNote(b, true);
+    b = t.closest("[data-rm-note-cancel]");
+    if (b) closeNote(b, false);
+  });
+
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    if (!form.matches("[data-rm-plan-form]")) return;
+    event.preventDefault();
+    var hours = form.hours.value ? +form.hours.value : null;
+    if (dayOf(form.start.value) === null) { status("Choose a start date."); return; }
+    savePlan({ track: form.track.value, start: form.start.value, hours: hours > 0 ? hours : null });
+    status("Your plan was saved in this browser.");
   });
 
   window.addEventListener("pageshow", function (event) {

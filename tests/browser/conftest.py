@@ -6,7 +6,7 @@ from __future__ import annotations
 import functools
 import shutil
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -71,23 +71,37 @@ def console() -> Console:
 
 
 @pytest.fixture
-def context(browser: Browser, console: Console, server: str) -> Iterator[BrowserContext]:
-    ctx = browser.new_context(accept_downloads=True)
-    ctx.set_default_timeout(10_000)
+def new_context(browser: Browser, console: Console, server: str) -> Iterator[Callable[..., BrowserContext]]:
+    """Make browser contexts (time zone, viewport...) that only reach the test server and fail
+    the test on any console error."""
+    made: list[BrowserContext] = []
 
-    def route(route_obj, request) -> None:
-        if request.url.startswith((server, "data:", "blob:")):
-            route_obj.continue_()
-        else:
-            console.external.append(request.url)
-            route_obj.abort()
+    def make(**options: object) -> BrowserContext:
+        ctx = browser.new_context(accept_downloads=True, **options)
+        ctx.set_default_timeout(10_000)
 
-    ctx.route("**/*", route)
-    ctx.on("page", console.watch)
-    yield ctx
-    ctx.close()
+        def route(route_obj, request) -> None:
+            if request.url.startswith((server, "data:", "blob:")):
+                route_obj.continue_()
+            else:
+                console.external.append(request.url)
+                route_obj.abort()
+
+        ctx.route("**/*", route)
+        ctx.on("page", console.watch)
+        made.append(ctx)
+        return ctx
+
+    yield make
+    for ctx in made:
+        ctx.close()
     assert console.errors == [], f"console errors: {console.errors}"
     assert console.external == [], f"requests outside the site: {console.external}"
+
+
+@pytest.fixture
+def context(new_context: Callable[..., BrowserContext]) -> BrowserContext:
+    return new_context()
 
 
 @pytest.fixture

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -10,7 +12,7 @@ from playwright.sync_api import Browser, Page
 from browserkit import ready
 
 AXE = Path(__file__).parent / "node_modules" / "axe-core" / "axe.min.js"
-PAGES = ["", "phases/{phase}/", "tracks/{track}/", "tracks/", "progress/", "resources/", "about/"]
+PAGES = ["", "map/", "phases/{phase}/", "tracks/{track}/", "tracks/", "progress/", "resources/", "about/"]
 
 
 def axe_violations(page: Page) -> list[str]:
@@ -67,3 +69,26 @@ def test_phone_viewport_has_no_sideways_scroll_and_boxes_work(
     finally:
         ctx.close()
     assert console.errors == []
+
+
+def test_learner_tools_have_no_serious_axe_violations(page: Page, site: str) -> None:
+    """The parts the script builds: the plan with its due list, "what next", a note and its editor."""
+    page.goto(site)
+    ready(page)
+    plan = {"track": "12-weeks", "start": date.today().isoformat(), "hours": 20}
+    state = {"version": 1, "items": {}, "notes": {}, "plan": plan}
+    page.evaluate("s => localStorage.setItem(window.mlRoadmap.key, s)", json.dumps(state))
+    page.goto(f"{site}progress/")
+    ready(page)
+    assert page.locator("[data-rm-plan-due] input").count() > 0
+    assert axe_violations(page) == []
+    page.goto(site)
+    ready(page)
+    assert page.locator("[data-rm-next-list] input").count() == 5
+    first = page.locator("[data-rm-next-list] [data-rm-note]").first
+    first.click()
+    page.locator(".rm-note-edit textarea").fill("a note")
+    page.get_by_role("button", name="Save note").click()
+    first.click()
+    assert page.locator(".rm-usernote").count() == 1 and page.locator(".rm-note-edit").count() == 1
+    assert axe_violations(page) == []

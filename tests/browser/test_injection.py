@@ -44,6 +44,7 @@ def test_injected_markup_stays_text(browser: Browser, tmp_path: Path, console) -
             "resources/index.html",
             "progress/index.html",
             "tracks/index.html",
+            "map/index.html",
         ):
             page.goto((site / rel).as_uri())
             ready(page)

@@ -22,7 +22,8 @@ def pages() -> dict[str, str]:
 
 
 @pytest.mark.parametrize(
-    "uri", ["index.md", "phases/basics.md", "tracks/fast.md", "tracks/index.md", "progress.md", "resources.md"]
+    "uri",
+    ["index.md", "phases/basics.md", "tracks/fast.md", "tracks/index.md", "progress.md", "resources.md", "map.md"],
 )
 def test_page_matches_golden_file(uri: str, pages: dict[str, str]) -> None:
     golden = GOLDEN / uri.replace("/", "__")
