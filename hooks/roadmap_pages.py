@@ -9,6 +9,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
 from mlroadmap import Renderer, roadmap_json
+from mlroadmap.assets import OWN_ASSETS, minify
 from roadmap_content import ROADMAP_KEY
 
 
@@ -21,6 +22,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             file.edit_uri = _edit_uri(page.source, config)
         _replace(files, file)
     _replace(files, File.generated(config, "roadmap.json", content=roadmap_json(roadmap)))
+    for name in OWN_ASSETS:
+        source = files.get_file_from_path(name)
+        if source is not None:
+            _replace(files, File.generated(config, name, content=minify(name, source.content_string)))
     return files
 
 

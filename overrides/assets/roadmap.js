@@ -1,6 +1,6 @@
 /* ML Engineer Roadmap: progress kept in this browser (localStorage), no server.
- * One small module: a storage wrapper that never throws, a state object, and
- * functions that paint checkboxes and progress bars from it. */
+ * A storage wrapper that never throws, a state object, and functions that paint checkboxes,
+ * progress bars, the map and notes from it. roadmap-tools.js adds the home and progress page tools. */
 (function () {
   "use strict";
 
@@ -117,7 +117,8 @@
     paintBars();
     paintContinue();
     paintLists();
-    document.documentElement.classList.add("rm-ready");
+    // Ready once everything this page shows is painted (pages with tools wait for roadmap-tools.js).
+    document.documentElement.classList.toggle("rm-ready", !!api.tools || !document.querySelector("[data-rm-tools]"));
     performance.measure("rm:paint", "rm:paint:start"); // read by bench/bench.py
   }
 
@@ -139,8 +140,7 @@
 
   function paintLists() {
     paintMap();
-    paintPlan();
-    paintNext();
+    if (api.tools) api.tools.paint();
     paintNotes();
   }
 
@@ -195,167 +195,6 @@
     if (cls) e.className = cls;
     if (text !== undefined) e.textContent = text;
     return e;
-  }
-
-  function itemRow(id, it, extra) {
-    var li = el("li", "rm-item"), row = el("div", "rm-row"), label = el("label", "rm-check");
-    var box = el("input");
-    box.type = "checkbox";
-    box.autocomplete = "off";
-    box.setAttribute("data-roadmap-id", id);
-    box.checked = !!state.items[id];
-    label.append(box, " ", el("span", "rm-title", it[0]));
-    var note = el("button", "rm-note-btn", "\u270e");
-    note.type = "button";
-    note.setAttribute("data-rm-note", id);
-    note.setAttribute("aria-label", "Note on " + it[0]);
-    var open = el("a", "rm-where", "open");
-    open.href = it[1];
-    open.setAttribute("aria-label", "Open " + it[0]);
-    row.append(label, note, " ", open);
-    if (extra) row.append(" ", el("span", "rm-tag", extra));
-    li.append(row);
-    return li;
-  }
-
-  /* ---- plan and "what next": data from the page, dates in whole UTC days ---- */
-  var DAY = 864e5;
-  var dataCache = { el: null, data: null };
-  function planData() {
-    var holder = document.getElementById("rm-plan-data");
-    if (!holder) return null;
-    if (dataCache.el !== holder) {
-      try { dataCache.data = JSON.parse(holder.getAttribute("data-rm-json")); } catch (e) { dataCache.data = null; }
-      dataCache.el = holder;
-    }
-    return dataCache.data;
-  }
-
-  function trackOf(data, id) {
-    return data.tracks.filter(function (t) { return t.id === id; })[0];
-  }
-
-  function dayOf(text) {
-    var m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text || "");
-    if (!m) return null;
-    var d = new Date(Date.UTC(+m[1], m[2] - 1, +m[3]));
-    return d.getUTCMonth() === m[2] - 1 && d.getUTCDate() === +m[3] ? d.getTime() / DAY : null;
-  }
-
-  function today() { // the learner's own calendar date, in their time zone
-    var n = new Date();
-    return Date.UTC(n.getFullYear(), n.getMonth(), n.getDate()) / DAY;
-  }
-
-  var FMT = new Intl.DateTimeFormat("en-GB",
-    { weekday: "short", day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
-  function dateEl(day) {
-    var t = el("time", "", FMT.format(new Date(day * DAY)));
-    t.dateTime = new Date(day * DAY).toISOString().slice(0, 10);
-    return t;
-  }
-
-  function schedule(track, hours) {
-    var scale = track.hours && hours > 0 ? track.hours / hours : 1, at = 0, blocks = [], due = {};
-    track.blocks.forEach(function (b) {
-      if (!b.w) return; // "Ongoing" and other undated blocks are not scheduled
-      var days = Math.max(1, Math.round(b.w * 7 * scale));
-      b.i.forEach(function (id, k) {
-        if (!(id in due)) due[id] = at + Math.ceil(((k + 1) * days) / b.i.length) - 1;
-      });
-      blocks.push({ t: b.t, start: at, days: days });
-      at += days;
-    });
-    return { blocks: blocks, days: at, due: due };
-  }
-
-  function para(parent, parts, attr) {
-    var p = el("p");
-    if (attr) p.setAttribute(attr, "");
-    parts.forEach(function (x) { p.append(x); });
-    parent.append(p);
-    return p;
-  }
-
-  function paintPlan() {
-    var out = document.querySelector("[data-rm-plan-out]"), data = planData();
-    if (!out || !data) return;
-    var plan = state.plan || {}, form = document.querySelector("[data-rm-plan-form]");
-    if (form && !form.contains(document.activeElement)) {
-      if (plan.track && trackOf(data, plan.track)) form.track.value = plan.track;
-      form.start.value = plan.start || "";
-      form.hours.value = plan.hours || "";
-    }
-    out.replaceChildren();
-    var track = trackOf(data, plan.track), start = dayOf(plan.start);
-    if (!track || start === null) {
-      para(out, ["Choose a track and a start date, then save: your dates appear here."]);
-      return;
-    }
-    var hours = +plan.hours || track.hours, s = schedule(track, hours);
-    if (!s.days) {
-      para(out, [track.title, " has no dated blocks, so it gives no dates. Choose a dated track."]);
-      return;
-    }
-    var finish = start + s.days - 1, now = today() - start, weeks = Math.ceil(s.days / 7);
-    para(out, ["Projected finish: ", dateEl(finish), " (" + weeks + " weeks" +
-      (hours ? " at " + hours + " hours a week" : "") + ")."], "data-rm-plan-finish");
-    if (now < 0) {
-      para(out, ["Your plan starts on ", dateEl(start), "."], "data-rm-plan-now");
-    } else if (now >= s.days) {
-      para(out, ["Your plan ended on ", dateEl(finish), "."], "data-rm-plan-now");
-    } else {
-      var b = s.blocks.filter(function (x) { return x.start <= now && now < x.start + x.days; })[0];
-      para(out, ["Today is in week " + (Math.floor(now / 7) + 1) + " of " + weeks + ", in \u201c" + b.t +
-        "\u201d (", dateEl(start + b.start), " to ", dateEl(start + b.start + b.days - 1), ")."], "data-rm-plan-now");
-    }
-    var expected = 0, done = 0, ids = Object.keys(s.due);
-    ids.forEach(function (id) {
-      if (s.due[id] < now) expected++;
-      if (state.items[id]) done++;
-    });
-    var diff = done - expected;
-    para(out, [diff > 0 ? "You are " + diff + " item" + (diff === 1 ? "" : "s") + " ahead of schedule" :
-      diff < 0 ? "You are " + -diff + " item" + (diff === -1 ? "" : "s") + " behind schedule" :
-        "You are on schedule", " (" + done + " done; " + expected + " due before today)."], "data-rm-plan-pace");
-    if (now >= s.days) return;
-    var weekEnd = Math.floor(Math.max(now, 0) / 7) * 7 + 6, list = el("ul", "rm-items");
-    list.setAttribute("data-rm-plan-due", "");
-    ids.forEach(function (id) {
-      var late = s.due[id] < Math.floor(Math.max(now, 0) / 7) * 7;
-      if (s.due[id] <= weekEnd && data.items[id] && !(late && state.items[id])) {
-        list.append(itemRow(id, data.items[id], late ? "overdue" : ""));
-      }
-    });
-    out.append(el("h3", "", "Due this week"), list);
-  }
-
-  function paintNext() {
-    var list = document.querySelector("[data-rm-next-list]"), data = planData();
-    if (!list || !data) return;
-    var picker = document.querySelector("[data-rm-next-track]");
-    var track = trackOf(data, (state.plan || {}).track) || data.tracks[0], seen = {}, rows = [];
-    if (picker) picker.value = track.id;
-    track.blocks.forEach(function (b) {
-      b.i.forEach(function (id) {
-        var it = data.items[id];
-        if (rows.length >= 5 || seen[id] || state.items[id] || !it) return;
-        seen[id] = 1;
-        if (it[2].every(function (r) { return state.items[r]; })) rows.push(itemRow(id, it));
-      });
-    });
-    list.replaceChildren.apply(list, rows);
-    var empty = document.querySelector("[data-rm-next-empty]");
-    if (empty) {
-      empty.hidden = rows.length > 0;
-      empty.textContent = "Every item of this track whose prerequisites are done is ticked.";
-    }
-  }
-
-  function savePlan(changes) {
-    state.plan = Object.assign({}, state.plan, changes);
-    save();
-    paintLists();
   }
 
   /* ---- notes: plain text under every place an item appears ---- */
@@ -442,84 +281,6 @@
     if (el) el.textContent = text;
   }
 
-  /* ---- progress page tools ---- */
-  var BACKUP = KEY + ":backup";
-
-  function keepBackup() {
-    return storage.set(BACKUP, JSON.stringify(state));
-  }
-
-  function exportFile() {
-    var data = Object.assign({}, state, { exported: new Date().toISOString(), site: scope.href });
-    var blob = new Blob([JSON.stringify(data, null, 1)], { type: "application/json" });
-    var a = document.createElement("a");
-    a.href = URL.createObjectURL(blob);
-    a.download = "ml-roadmap-progress-" + new Date().toISOString().slice(0, 10) + ".json";
-    document.body.appendChild(a);
-    a.click();
-    a.remove();
-    setTimeout(function () { URL.revokeObjectURL(a.href); }, 0);
-    status("Exported " + Object.keys(state.items).length + " ticked items.");
-  }
-
-  function importText(text, merge) {
-    var incoming;
-    try { incoming = parse(text); } catch (e) {
-      status("That file is not a progress export (" + e.message + "); nothing was changed.");
-      return;
-    }
-    if (incoming.version > VERSION) {
-      status("That file comes from a newer version of this site; nothing was changed.");
-      return;
-    }
-    var previous = state;
-    delete incoming.exported;
-    delete incoming.site;
-    var next = merge ? mergeStates(state, incoming) : Object.assign(incoming, { version: VERSION });
-    if (!keepBackup()) { status("Storage is not available; nothing was changed."); return; }
-    state = next;
-    migrateAliases();
-    if (!save()) { state = previous; status("The import could not be saved; nothing was changed."); return; }
-    paint();
-    enableUndo();
-    status("Imported " + Object.keys(incoming.items).length + " ticked items (" +
-      (merge ? "merged" : "replaced") + "). Undo is available.");
-  }
-
-  function mergeStates(a, b) { // what is here wins; the file fills gaps (items, notes, plan, unknown keys)
-    var out = Object.assign({}, b, a, { version: VERSION, items: Object.assign({}, a.items),
-      notes: Object.assign({}, a.notes) });
-    for (var id in b.items) if (!out.items[id]) out.items[id] = b.items[id];
-    for (var n in b.notes) if (!out.notes[n]) out.notes[n] = b.notes[n];
-    return out;
-  }
-
-  function reset() {
-    if (!window.confirm("Untick every item on this site? Notes and your plan stay, and a copy is kept so you can undo.")) return;
-    if (!keepBackup()) { status("Storage is not available; nothing was changed."); return; }
-    state = Object.assign({}, state, { items: {} }); // notes and the plan stay
-    save();
-    paint();
-    enableUndo();
-    status("Progress was reset. Undo is available.");
-  }
-
-  function undo() {
-    var raw = storage.get(BACKUP);
-    if (raw === null) { status("There is nothing to undo."); return; }
-    var current = JSON.stringify(state);
-    try { state = parse(raw); } catch (e) { status("The saved copy could not be read."); return; }
-    save();
-    storage.set(BACKUP, current);
-    paint();
-    status("Restored the previous progress. Undo again to switch back.");
-  }
-
-  function enableUndo() {
-    var btn = document.querySelector('[data-rm-action="undo"]');
-    if (btn) btn.disabled = storage.get(BACKUP) === null;
-  }
-
   /* ---- events: bound once on document, so they survive instant navigation ---- */
   document.addEventListener("change", function (event) {
     var el = event.target;
@@ -532,26 +293,8 @@
       paintBars();
       paintContinue();
       paintMap();
-      if (!el.closest("[data-rm-plan-out], [data-rm-next-list]")) { paintPlan(); paintNext(); }
-    } else if (el.matches && el.matches("[data-rm-next-track]")) {
-      savePlan({ track: el.value });
-    } else if (el.matches && el.matches('input[data-rm-action="import"]') && el.files && el.files[0]) {
-      var merge = document.querySelector("[data-rm-import-merge]");
-      el.files[0].text().then(function (text) {
-        importText(text, !merge || merge.checked);
-        el.value = "";
-      });
+      if (api.tools && !el.closest("[data-rm-plan-out], [data-rm-next-list]")) api.tools.paint();
     }
-  });
-
-  document.addEventListener("click", function (event) {
-    var btn = event.target.closest && event.target.closest("button[data-rm-action]");
-    if (!btn) return;
-    var action = btn.getAttribute("data-rm-action");
-    if (action === "export") exportFile();
-    else if (action === "reset") reset();
-    else if (action === "undo") undo();
-    else if (action === "plan-clear") { delete state.plan; save(); paintLists(); status("Your plan was cleared."); }
   });
 
   document.addEventListener("click", function (event) {
@@ -565,16 +308,6 @@
     if (b) closeNote(b, false);
   });
 
-  document.addEventListener("submit", function (event) {
-    var form = event.target;
-    if (!form.matches("[data-rm-plan-form]")) return;
-    event.preventDefault();
-    var hours = form.hours.value ? +form.hours.value : null;
-    if (dayOf(form.start.value) === null) { status("Choose a start date."); return; }
-    savePlan({ track: form.track.value, start: form.start.value, hours: hours > 0 ? hours : null });
-    status("Your plan was saved in this browser.");
-  });
-
   window.addEventListener("pageshow", function (event) {
     if (event.persisted) { load(); paint(); } // restored from the back/forward cache
   });
@@ -583,11 +316,28 @@
     if (event.key === KEY || event.key === null) { load(); paint(); }
   });
 
+  /* The plan, "what next", export/import and reset live in roadmap-tools.js, fetched only by
+     pages that have them (home and progress); it registers itself as api.tools. */
+  var toolsUrl = document.currentScript && document.currentScript.src.replace(/roadmap\.js(\?.*)?$/, "roadmap-tools.js");
   function onPage() {
     showNotices();
     paint();
-    enableUndo();
+    if (!api.tools && toolsUrl && document.querySelector("[data-rm-tools]") && !document.getElementById("rm-tools-js")) {
+      var s = el("script");
+      s.id = "rm-tools-js";
+      s.src = toolsUrl;
+      document.head.append(s);
+    }
   }
+
+  var api = window.mlRoadmap = {
+    key: KEY, count: count, VERSION: VERSION, storage: storage, scope: scope, tools: null,
+    state: function () { return state; },
+    replace: function (next) { state = next; },
+    emptyState: emptyState, parse: parse, save: save, paint: paint, boxes: boxes, migrateAliases: migrateAliases,
+    notice: notice, status: status, el: el, paintNotes: paintNotes
+  };
+  Object.defineProperty(api, "S", { get: function () { return state; } }); // the live state, for the tools
 
   load();
   // Material's document$ fires on every instant navigation; the DOM-ready call covers pages
@@ -601,5 +351,5 @@
     onPage();
   }
 
-  window.mlRoadmap = { key: KEY, count: count, state: function () { return state; } };
+
 })();

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page
+from playwright.sync_api import Page, expect
 
 from browserkit import ready
 from mlroadmap import load_roadmap
@@ -336,3 +337,16 @@ def test_what_next_follows_prerequisites_and_the_chosen_track(page: Page, site: 
     assert shown_next(page) == next_model(roadmap, t, done)
     blocked = [i for i in t.item_ids if roadmap.item_index()[i].requires and i not in shown_next(page)]
     assert blocked, "the track has items waiting on prerequisites"
+
+
+def test_tools_load_after_instant_navigation(page: Page, site: str) -> None:
+    """roadmap-tools.js is fetched only by pages with tools, including pages reached without a reload."""
+    open_page(page, f"{site}about/")
+    assert page.evaluate("window.mlRoadmap.tools") is None
+    page.evaluate("window.__sameDocument = true")
+    page.locator(".md-nav__link", has_text="Progress").first.click()
+    page.wait_for_url("**/progress/")
+    ready(page)
+    assert page.evaluate("window.__sameDocument") is True, "Material's instant navigation kept the document"
+    expect(page.locator("[data-rm-plan-out]")).to_have_text(re.compile(r"^Choose a track"))
+    expect(page.locator('[data-rm-action="undo"]')).to_be_disabled()
