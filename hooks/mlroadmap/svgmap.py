@@ -143,7 +143,8 @@ def _module_node(
         for n, line in enumerate(lines)
     )
     return (
-        f'<a class="rm-node" xlink:href="{escape(href)}" data-rm-set="{escape(spec)}" data-rm-node="{escape(module.id)}"'
+        f'<a class="rm-node" xlink:href="{escape(href)}" data-rm-set="{escape(spec)}"'
+        f' data-rm-node="{escape(module.id)}"'
         f' aria-label="{escape(label)}, 0 of {total} done" data-rm-label="{escape(label)}">'
         f'<rect x="{box.x}" y="{box.y}" width="{box.w}" height="{box.h}" rx="6"/>{text}'
         f'<text x="{box.x + box.w - 8}" y="{box.y + box.h - 7}" class="rm-node__count"'
