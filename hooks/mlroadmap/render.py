@@ -55,16 +55,21 @@ def page_url(src_uri: str, directory_urls: bool = True) -> str:
     return f"{stem}/" if directory_urls else f"{stem}.html"
 
 
-@lru_cache(maxsize=4096)
 def relative_url(from_uri: str, to_uri: str, anchor: str = "", directory_urls: bool = True) -> str:
     """A link from one page to another (and an anchor on it) that works on any base path."""
+    rel = _relative_page(from_uri, to_uri, directory_urls)
+    return f"{rel}#{anchor}" if anchor else rel
+
+
+@lru_cache(maxsize=4096)  # a few hundred page pairs, thousands of links between them
+def _relative_page(from_uri: str, to_uri: str, directory_urls: bool) -> str:
     src = page_url(from_uri, directory_urls)
     here = src.rstrip("/") if directory_urls else posixpath.dirname(src)
     target = page_url(to_uri, directory_urls)
     rel = posixpath.relpath(target or ".", here or ".")
     if target.endswith("/") or not target:
         rel = rel.rstrip("/") + "/"
-    return f"{rel}#{anchor}" if anchor else rel
+    return rel
 
 
 class Renderer:
