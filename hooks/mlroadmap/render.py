@@ -86,6 +86,8 @@ class Renderer:
         self.modules = {m.id: m for p in roadmap.phases for m in p.modules}
         self.env = _environment()
         self._checkboxes: dict[str, Markup] = {}
+        self._coverage: dict[str, dict[str, int]] = {}
+        self._module_order = {m: n for n, m in enumerate(self.modules)}
 
     def pages(self) -> list[Page]:
         out = [self._page("index.md", "Home", "home.md.j2")]
@@ -206,15 +208,23 @@ class Renderer:
             kinds.setdefault(res.kind, []).append((res, places[res]))
         return list(kinds.items())
 
-    def coverage(self, track: Track, phase: Phase) -> int:
-        """How many of the phase's items the track schedules."""
-        ids = set(track.item_ids)
-        return sum(1 for i in phase.items if i.id in ids)
+    MATRIX_TRACKS = 12  # more tracks than this: coverage is listed per track instead of a tracks x phases table
+
+    def coverage(self, track: Track) -> dict[str, int]:
+        """How many items of each phase the track schedules (phases it does not touch are absent)."""
+        if track.id not in self._coverage:
+            counts: dict[str, int] = {}
+            for ident in track.item_ids:
+                item = self.items.get(ident)
+                if item:
+                    counts[item.phase_id] = counts.get(item.phase_id, 0) + 1
+            self._coverage[track.id] = counts
+        return self._coverage[track.id]
 
     def modules_covered(self, track: Track) -> list[Module]:
-        """Modules with at least one item in the track, in roadmap order."""
-        ids = set(track.item_ids)
-        return [m for p in self.roadmap.phases for m in p.modules if any(i.id in ids for i in m.items)]
+        """Modules with at least one item in the track, in roadmap order (linear in the track's entries)."""
+        found = {self.items[i].module_id for i in track.item_ids if i in self.items and self.items[i].module_id}
+        return sorted((self.modules[m] for m in found), key=lambda m: self._module_order[m.id])
 
     def all_ids(self) -> list[str]:
         return [i.id for i in self.roadmap.items]

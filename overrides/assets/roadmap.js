@@ -189,7 +189,19 @@
     });
   }
 
-  /* ---- small DOM helpers: text only, never HTML ---- */
+  // Pointing at or focusing a map box brings out the lines to and from it.
+  function highlight(event) {
+    var node = event.target.closest && event.target.closest("[data-rm-node]");
+    document.querySelectorAll(".rm-edge--on").forEach(function (e) { e.classList.remove("rm-edge--on"); });
+    if (!node) return;
+    var id = CSS.escape(node.getAttribute("data-rm-node"));
+    document.querySelectorAll('.rm-edge[data-to="' + id + '"], .rm-edge[data-from="' + id + '"]')
+      .forEach(function (e) { e.classList.add("rm-edge--on"); });
+  }
+  document.addEventListener("mouseover", highlight);
+  document.addEventListener("focusin", highlight);
+
+  /* ---- a DOM helper: text only, never HTML ---- */
   function el(tag, cls, text) {
     var e = document.createElement(tag);
     if (cls) e.className = cls;

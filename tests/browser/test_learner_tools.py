@@ -122,6 +122,22 @@ def test_map_is_reachable_by_keyboard_and_described(page: Page, site: str, roadm
     assert page.locator(".rm-map-list a").count() == modules + len(roadmap.phases), "a text version with every link"
 
 
+def test_focusing_a_module_brings_out_its_prerequisite_lines(page: Page, site: str, roadmap: Roadmap) -> None:
+    from mlroadmap.svgmap import module_edges
+
+    edges = module_edges(roadmap)
+    target = max(edges, key=lambda m: len(edges[m]))
+    linked = len(edges[target]) + sum(target in sources for sources in edges.values())
+    open_page(page, f"{site}map/")
+    assert page.locator(".rm-edge").count() == sum(len(s) for s in edges.values())
+    page.locator(f'svg [data-rm-node="{target}"]').focus()
+    lit = page.locator(".rm-edge--on")
+    assert lit.count() == linked
+    assert {lit.nth(n).get_attribute("data-to") for n in range(lit.count())} >= {target}
+    page.locator("h1").hover()
+    assert page.locator(".rm-edge--on").count() == 0
+
+
 def test_map_fits_a_phone_screen(new_context, site: str) -> None:
     page = new_context(viewport={"width": 375, "height": 740}, is_mobile=True).new_page()
     open_page(page, f"{site}map/")
