@@ -27,29 +27,37 @@ def check_roadmap(roadmap: Roadmap) -> list[Problem]:
     ]
 
 
-def _anchors(roadmap: Roadmap) -> Iterator[tuple[str, str, int, str]]:
-    """(id, file, line, key) for every phase, module, choice and item."""
+def _anchors(roadmap: Roadmap) -> Iterator[tuple[str, str, int, object]]:
+    """(id, file, line, what) for every phase, module, choice and item; `_key(what)` names it."""
     for phase in roadmap.phases:
-        yield phase.id, phase.source, 1, "id"
+        yield phase.id, phase.source, 1, None
         for n, module in enumerate(phase.modules):
-            yield module.id, phase.source, module.line, f"modules[{n}].id"
+            yield module.id, phase.source, module.line, ("modules", n)
         for n, choice in enumerate(phase.choices):
-            yield choice.id, phase.source, choice.line, f"choices[{n}].id"
+            yield choice.id, phase.source, choice.line, ("choices", n)
         for item in phase.items:
-            yield item.id, item.source, item.line, _item_key(item)
+            yield item.id, item.source, item.line, item
 
 
-def _item_key(item: Item) -> str:
-    return f"{item.kind} '{item.id}'.id" if item.module_id is None else f"{item.module_id}.{item.id}.id"
+def _key(what: object) -> str:
+    """The key path of an anchor, built only when a problem needs it."""
+    if what is None:
+        return "id"
+    if isinstance(what, tuple):
+        return f"{what[0]}[{what[1]}].id"
+    assert isinstance(what, Item)
+    return f"{what.kind} '{what.id}'.id" if what.module_id is None else f"{what.module_id}.{what.id}.id"
 
 
 def _duplicate_ids(roadmap: Roadmap) -> Iterator[Problem]:
-    seen: dict[str, tuple[str, int, str]] = {}
-    for ident, path, line, key in _anchors(roadmap):
+    seen: dict[str, tuple[str, int, object]] = {}
+    for ident, path, line, what in _anchors(roadmap):
         if ident not in seen:
-            seen[ident] = (path, line, key)
+            seen[ident] = (path, line, what)
             continue
-        first_path, first_line, first_key = seen[ident]
+        key = _key(what)
+        first_path, first_line, first_what = seen[ident]
+        first_key = _key(first_what)
         where = f"first used at {first_path}:{first_line}; expected every id to be unique across all phases"
         yield Problem(path, line, key, f"duplicate id '{ident}' ({where})")
         yield Problem(first_path, first_line, first_key, f"id '{ident}' is used again at {path}:{line}")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 ITEM_KINDS = ("topics", "practice", "projects")
@@ -122,12 +123,17 @@ class Roadmap:
     phases: list[Phase]
     tracks: list[Track]
 
-    @property
+    # Built once: a Roadmap is not changed after load_roadmap() returns it.
+    @cached_property
     def items(self) -> list[Item]:
         return [i for p in self.phases for i in p.items]
 
-    def item_index(self) -> dict[str, Item]:
+    @cached_property
+    def _index(self) -> dict[str, Item]:
         return {i.id: i for i in self.items}
+
+    def item_index(self) -> dict[str, Item]:
+        return self._index  # shared: callers only read it
 
     def alias_index(self) -> dict[str, str]:
         return {a: i.id for i in self.items for a in i.aliases}
