@@ -316,6 +316,8 @@ def test_pages_print_as_a_checklist(page: Page, site: str, roadmap: Roadmap, whe
     if where == "phase":
         printed = page.locator(f"#{item.id} .rm-print-url").first
         assert printed.is_visible() and printed.text_content().startswith("http")
+        folded = page.locator("details.rm-module-resources .rm-print-url").first
+        assert folded.is_visible(), "resources in a closed list print too"
     page.emulate_media(media="screen")
     assert page.locator(".md-header").is_visible() and page.locator(".rm-print-url").first.is_hidden()
 
