@@ -153,10 +153,17 @@ def _module_node(
 
 
 def _curve(a: _Box, b: _Box, source: str, target: str) -> str:
-    x1, y1 = a.x + a.w // 2, a.y + a.h
-    x2, y2 = b.x + b.w // 2, b.y
-    bend = max(24, abs(y2 - y1) // 3)
-    return (
-        f'<path class="rm-edge" data-from="{escape(source)}" data-to="{escape(target)}"'
-        f' d="M{x1} {y1}C{x1} {y1 + bend} {x2} {y2 - bend} {x2} {y2}"/>'
-    )
+    """A line from a prerequisite's box to the box that builds on it, around the boxes between."""
+    if b.y >= a.y + a.h:  # below: from the bottom edge down to the top edge
+        x1, y1, x2, y2 = a.x + a.w // 2, a.y + a.h, b.x + b.w // 2, b.y
+        bend = max(24, abs(y2 - y1) // 3)
+        d = f"M{x1} {y1}C{x1} {y1 + bend} {x2} {y2 - bend} {x2} {y2}"
+    elif b.y == a.y:  # side by side: straight across the gap between the columns
+        y = a.y + a.h // 2
+        x1, x2 = (a.x + a.w, b.x) if b.x > a.x else (a.x, b.x + b.w)
+        d = f"M{x1} {y}H{x2}"
+    else:  # above (a prerequisite placed later): from the top edge up to the bottom edge
+        x1, y1, x2, y2 = a.x + a.w // 2, a.y, b.x + b.w // 2, b.y + b.h
+        bend = max(24, abs(y1 - y2) // 3)
+        d = f"M{x1} {y1}C{x1} {y1 - bend} {x2} {y2 + bend} {x2} {y2}"
+    return f'<path class="rm-edge" data-from="{escape(source)}" data-to="{escape(target)}" d="{d}"/>'
