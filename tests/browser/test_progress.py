@@ -63,6 +63,7 @@ def test_same_item_on_a_track_page_after_instant_navigation(
     page.evaluate("window.__marker = 1")  # survives only if navigation is instant (no full reload)
     page.locator(f'.rm-item:has(input[data-roadmap-id="{item_id}"]) a.rm-where').first.click()
     page.wait_for_url(f"**/phases/{phase_id}/#{item_id}")
+    page.locator(f"li#{item_id}").wait_for()  # the URL can change before the new content is in place
     box(page, item_id).check()
     page.go_back()
     page.wait_for_url(f"**/tracks/{track_id}/")
