@@ -11,10 +11,10 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from .model import Entry, Item, Module, Phase, Resource, Roadmap, Track
-from .svgmap import module_edges, render_map
+from .svgmap import layout_map, module_edges
 from .text import markdown_html, markdown_text
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -85,7 +85,7 @@ class Renderer:
         self.anchors.update({m.id: p for p in roadmap.phases for m in p.modules})
         self.modules = {m.id: m for p in roadmap.phases for m in p.modules}
         self.env = _environment()
-        self._checkboxes: dict[str, Markup] = {}
+        self._fragments: dict[object, Markup] = {}  # item id or Resource -> rendered HTML
         self._coverage: dict[str, dict[str, int]] = {}
         self._module_order = {m: n for n, m in enumerate(self.modules)}
 
@@ -106,9 +106,10 @@ class Renderer:
             spec = self.progress_set(ids)
             return spec, self.set_total(spec)
 
-        return render_map(
+        layout = layout_map(
             self.roadmap, lambda module_id: self.link(uri, module_id), lambda p: self.url(uri, phase_uri(p)), progress
         )
+        return Markup(self.env.get_template("map.svg.j2").render(m=layout))
 
     def module_after(self) -> dict[str, list[Module]]:
         """The modules each module builds on, for the map's text version."""
@@ -141,35 +142,21 @@ class Renderer:
         return relative_url(from_uri, to_uri, anchor, self.directory_urls)
 
     def checkbox(self, item: Item) -> Markup:
-        """The item's checkbox: the one element the browser script keys progress on."""
-        html = self._checkboxes.get(item.id)
-        if html is None:  # plain f-strings over escape(): Markup.format is several times slower
-            html = Markup(
-                f'<label class="rm-check"><input type="checkbox" autocomplete="off"'
-                f' data-roadmap-id="{escape(item.id)}">'
-                f' <span class="rm-title">{escape(item.title)}</span></label>'
-                f'<button type="button" class="rm-note-btn" data-rm-note="{escape(item.id)}"'
-                f' aria-label="Note on {escape(item.title)}" title="Write a note">\u270e</button>'
-            )
-            self._checkboxes[item.id] = html
+        """The item's checkbox and note button (templates/_checkbox.html.j2), rendered once per item."""
+        html = self._fragments.get(item.id)
+        if html is None:  # one render per item, not a macro call per use: thousands of uses a build
+            html = self._fragments[item.id] = self._fragment("_checkbox.html.j2", item=item)
         return html
 
     def resource_body(self, res: Resource) -> Markup:
-        """A resource's tag, title (linked when it has a url), author, cost, note and printable url."""
-        kind, cost, title, url = escape(res.kind), escape(res.cost), escape(res.title), escape(res.url or "")
-        parts = [f'<span class="rm-tag rm-tag--{kind}">{kind}</span> ']
-        if url:
-            parts.append(f'<a href="{url}" rel="noopener">{title}</a>')
-        else:
-            parts.append(f'<span class="rm-resource__title">{title}</span>')
-        if res.author:
-            parts.append(f' <span class="rm-resource__author">by {escape(res.author)}</span>')
-        parts.append(f' <span class="rm-cost rm-cost--{cost}">{cost}</span>')
-        if res.note:
-            parts.append(f' <span class="rm-resource__note">{escape(res.note)}</span>')
-        if url:
-            parts.append(f' <span class="rm-print-url">{url}</span>')
-        return Markup("".join(parts))
+        """A resource's tag, title, author, cost, note and printable url (templates/_resource.html.j2)."""
+        html = self._fragments.get(res)
+        if html is None:
+            html = self._fragments[res] = self._fragment("_resource.html.j2", res=res)
+        return html
+
+    def _fragment(self, template: str, **context: object) -> Markup:
+        return Markup(self.env.get_template(template).render(context).rstrip("\n"))
 
     def module_of(self, item: Item) -> Module | None:
         return self.modules.get(item.module_id) if item.module_id else None

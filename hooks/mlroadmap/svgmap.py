@@ -1,13 +1,11 @@
-"""The roadmap map: an SVG drawn at build time, phases top to bottom, modules two to a row.
+"""The roadmap map, laid out at build time: phases top to bottom, modules two to a row.
 
-Every node is a link to its place on a phase page and carries the same `data-rm-set` as the
-progress bars, so the browser script colours it (done / started / not started) and writes its
-count. Prerequisites between modules (an item requiring an item of another module) are drawn
-as curves behind the nodes. 360 units wide: on a phone it shows at about its natural size.
-All text passes through markupsafe's escape.
-
-Links use `xlink:href`, not `href`: Material's instant navigation rewrites every `[href]` element
-by assigning to `.href`, which is read-only on SVG links and threw, breaking the page.
+This module only computes geometry and labels (plain data); `templates/map.svg.j2` turns the
+layout into SVG with autoescaping. Every node links to its place on a phase page and carries the
+same `data-rm-set` as the progress bars, so the browser script colours it (done / started / not
+started) and writes its count. Prerequisites between modules (an item requiring an item of
+another module) are lines behind the nodes. 360 units wide: on a phone it shows at about its
+natural size.
 """
 
 from __future__ import annotations
@@ -15,9 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from markupsafe import Markup, escape
-
-from .model import Module, Phase, Roadmap
+from .model import Phase, Roadmap
 
 WIDTH = 360
 MARGIN = 8
@@ -30,11 +26,41 @@ LINE_CHARS = 25
 
 
 @dataclass
-class _Box:
+class Box:
     x: int
     y: int
     w: int
     h: int
+
+
+@dataclass
+class Node:
+    """A phase header or a module box: where it is, where it links, what it says."""
+
+    box: Box
+    href: str
+    spec: str  # the progress set, as on progress bars
+    total: int
+    label: str  # the accessible name, without the count
+    lines: list[str]  # the visible title, wrapped
+    module_id: str | None = None  # None for a phase header
+
+
+@dataclass
+class Edge:
+    source: str
+    target: str
+    d: str  # SVG path data
+
+
+@dataclass
+class MapLayout:
+    width: int
+    height: int
+    phases: int
+    nodes: list[Node]
+    edges: list[Edge]
+    arrows: list[tuple[int, int, int]]  # (x, y from, y to) between phases
 
 
 def module_edges(roadmap: Roadmap) -> dict[str, list[str]]:
@@ -68,102 +94,48 @@ def wrap(title: str, width: int = LINE_CHARS, lines: int = 2) -> list[str]:
     return [line if len(line) <= width else line[: width - 1] + "\u2026" for line in out]
 
 
-def render_map(
+def layout_map(
     roadmap: Roadmap,
     link: Callable[[str], str],
     phase_link: Callable[[Phase], str],
     progress: Callable[[list[str]], tuple[str, int]],
-) -> Markup:
-    """The whole SVG. `link(module_id)` and `phase_link(phase)` give hrefs; `progress(ids)` the set and total."""
+) -> MapLayout:
+    """Place every phase and module. `link(module_id)` and `phase_link(phase)` give hrefs;
+    `progress(ids)` gives the progress set and its total."""
     edges = module_edges(roadmap)
-    boxes: dict[str, _Box] = {}
     titles = {m.id: m.title for p in roadmap.phases for m in p.modules}
-    nodes: list[str] = []
+    nodes: list[Node] = []
+    arrows: list[tuple[int, int, int]] = []
     y = MARGIN
     for n, phase in enumerate(roadmap.phases, start=1):
         if n > 1:
-            mid = WIDTH // 2
-            nodes.append(
-                f'<path class="rm-map__order" d="M{mid} {y - PHASE_GAP + 4}V{y - 6}" marker-end="url(#rm-arrow)"/>'
-            )
-        nodes.append(_phase_node(phase, n, y, phase_link(phase), progress))
+            arrows.append((WIDTH // 2, y - PHASE_GAP + 4, y - 6))
+        spec, total = progress([i.id for i in phase.items])
+        head = Box(MARGIN, y, WIDTH - 2 * MARGIN, HEAD_H)
+        label = f"Phase {n}: {phase.title}"
+        nodes.append(Node(head, phase_link(phase), spec, total, label, wrap(f"{n}. {phase.title}", 44, 1)))
         y += HEAD_H + GAP
         for k, module in enumerate(phase.modules):
-            box = _Box(MARGIN + (k % 2) * (NODE_W + GAP), y + (k // 2) * (NODE_H + GAP), NODE_W, NODE_H)
-            boxes[module.id] = box
+            box = Box(MARGIN + (k % 2) * (NODE_W + GAP), y + (k // 2) * (NODE_H + GAP), NODE_W, NODE_H)
+            spec, total = progress([i.id for i in module.items])
             after = [titles[s] for s in edges.get(module.id, [])]
-            nodes.append(_module_node(module, phase, box, link(module.id), after, progress))
+            label = f"{module.title} ({phase.title})" + (". Builds on: " + ", ".join(after) if after else "")
+            nodes.append(Node(box, link(module.id), spec, total, label, wrap(module.title), module.id))
         y += -(-len(phase.modules) // 2) * (NODE_H + GAP) + PHASE_GAP - GAP
-    height = y - PHASE_GAP + GAP + MARGIN
-    curves = [
-        _curve(boxes[s], boxes[t], s, t) for t, sources in edges.items() for s in sources if s in boxes and t in boxes
-    ]
-    return Markup(
-        f'<svg class="rm-map" viewBox="0 0 {WIDTH} {height}" width="{WIDTH}" height="{height}"'
-        ' aria-labelledby="rm-map-title rm-map-desc" data-rm-map>'
-        '<title id="rm-map-title">Map of the roadmap</title>'
-        f'<desc id="rm-map-desc">{len(roadmap.phases)} phases in order, top to bottom, each with its modules.'
-        " Lines join a module to the modules it builds on. Each box links to its page and shows how many"
-        " of its items you have ticked.</desc>"
-        '<defs><marker id="rm-arrow" viewBox="0 0 10 10" refX="8" refY="5" markerWidth="6" markerHeight="6"'
-        ' orient="auto-start-reverse"><path d="M0 0L10 5L0 10z"/></marker></defs>'
-        f'<g class="rm-map__edges">{"".join(curves)}</g>'
-        f"{''.join(nodes)}</svg>"
-    )
+    boxes = {node.module_id: node.box for node in nodes if node.module_id}
+    lines = [Edge(s, t, _path(boxes[s], boxes[t])) for t, sources in edges.items() for s in sources]
+    return MapLayout(WIDTH, y - PHASE_GAP + GAP + MARGIN, len(roadmap.phases), nodes, lines, arrows)
 
 
-def _phase_node(phase: Phase, number: int, y: int, href: str, progress: Callable[[list[str]], tuple[str, int]]) -> str:
-    spec, total = progress([i.id for i in phase.items])
-    label = escape(f"Phase {number}: {phase.title}")
-    text = escape(wrap(f"{number}. {phase.title}", 44, 1)[0])
-    return (
-        f'<a class="rm-node rm-node--phase" xlink:href="{escape(href)}" data-rm-set="{escape(spec)}"'
-        f' aria-label="{label}, 0 of {total} done" data-rm-label="{label}">'
-        f'<rect x="{MARGIN}" y="{y}" width="{WIDTH - 2 * MARGIN}" height="{HEAD_H}" rx="6"/>'
-        f'<text x="{MARGIN + 10}" y="{y + 21}" class="rm-node__title">{text}</text>'
-        f'<text x="{WIDTH - MARGIN - 10}" y="{y + 21}" class="rm-node__count" text-anchor="end">0/{total}</text></a>'
-    )
-
-
-def _module_node(
-    module: Module,
-    phase: Phase,
-    box: _Box,
-    href: str,
-    after: list[str],
-    progress: Callable[[list[str]], tuple[str, int]],
-) -> str:
-    spec, total = progress([i.id for i in module.items])
-    label = f"{module.title} ({phase.title})"
-    if after:
-        label += ". Builds on: " + ", ".join(after)
-    lines = wrap(module.title)
-    text = "".join(
-        f'<text x="{box.x + 8}" y="{box.y + 17 + 13 * n}" class="rm-node__title">{escape(line)}</text>'
-        for n, line in enumerate(lines)
-    )
-    return (
-        f'<a class="rm-node" xlink:href="{escape(href)}" data-rm-set="{escape(spec)}"'
-        f' data-rm-node="{escape(module.id)}"'
-        f' aria-label="{escape(label)}, 0 of {total} done" data-rm-label="{escape(label)}">'
-        f'<rect x="{box.x}" y="{box.y}" width="{box.w}" height="{box.h}" rx="6"/>{text}'
-        f'<text x="{box.x + box.w - 8}" y="{box.y + box.h - 7}" class="rm-node__count"'
-        f' text-anchor="end">0/{total}</text></a>'
-    )
-
-
-def _curve(a: _Box, b: _Box, source: str, target: str) -> str:
+def _path(a: Box, b: Box) -> str:
     """A line from a prerequisite's box to the box that builds on it, around the boxes between."""
     if b.y >= a.y + a.h:  # below: from the bottom edge down to the top edge
         x1, y1, x2, y2 = a.x + a.w // 2, a.y + a.h, b.x + b.w // 2, b.y
         bend = max(24, abs(y2 - y1) // 3)
-        d = f"M{x1} {y1}C{x1} {y1 + bend} {x2} {y2 - bend} {x2} {y2}"
-    elif b.y == a.y:  # side by side: straight across the gap between the columns
-        y = a.y + a.h // 2
+        return f"M{x1} {y1}C{x1} {y1 + bend} {x2} {y2 - bend} {x2} {y2}"
+    if b.y == a.y:  # side by side: straight across the gap between the columns
         x1, x2 = (a.x + a.w, b.x) if b.x > a.x else (a.x, b.x + b.w)
-        d = f"M{x1} {y}H{x2}"
-    else:  # above (a prerequisite placed later): from the top edge up to the bottom edge
-        x1, y1, x2, y2 = a.x + a.w // 2, a.y, b.x + b.w // 2, b.y + b.h
-        bend = max(24, abs(y1 - y2) // 3)
-        d = f"M{x1} {y1}C{x1} {y1 - bend} {x2} {y2 + bend} {x2} {y2}"
-    return f'<path class="rm-edge" data-from="{escape(source)}" data-to="{escape(target)}" d="{d}"/>'
+        return f"M{x1} {a.y + a.h // 2}H{x2}"
+    x1, y1, x2, y2 = a.x + a.w // 2, a.y, b.x + b.w // 2, b.y + b.h  # above: top edge up to bottom edge
+    bend = max(24, abs(y1 - y2) // 3)
+    return f"M{x1} {y1}C{x1} {y1 - bend} {x2} {y2 + bend} {x2} {y2}"
