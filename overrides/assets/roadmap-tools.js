@@ -92,12 +92,8 @@
   function paintPlan() {
     var out = document.querySelector("[data-rm-plan-out]"), data = planData();
     if (!out || !data) return;
-    var plan = rm.S.plan || {}, form = document.querySelector("[data-rm-plan-form]");
-    if (form && !form.contains(document.activeElement)) {
-      if (plan.track && trackOf(data, plan.track)) form.track.value = plan.track;
-      form.start.value = plan.start || "";
-      form.hours.value = plan.hours || "";
-    }
+    var plan = rm.S.plan || {};
+    fillPlanForm(data, plan);
     out.replaceChildren();
     var track = trackOf(data, plan.track), start = dayOf(plan.start);
     if (!track || start === null) {
@@ -109,33 +105,48 @@
       para(out, [track.title, " has no dated blocks, so it gives no dates. Choose a dated track."]);
       return;
     }
-    var finish = start + s.days - 1, now = today() - start, weeks = Math.ceil(s.days / 7);
+    var now = today() - start;
+    planDates(out, s, start, now, hours);
+    planPace(out, s, now);
+    if (now < s.days) planDue(out, data, s, now);
+  }
+
+  function fillPlanForm(data, plan) { // left alone while the learner is typing in it
+    var form = document.querySelector("[data-rm-plan-form]");
+    if (!form || form.contains(document.activeElement)) return;
+    if (plan.track && trackOf(data, plan.track)) form.track.value = plan.track;
+    form.start.value = plan.start || "";
+    form.hours.value = plan.hours || "";
+  }
+
+  function planDates(out, s, start, now, hours) {
+    var finish = start + s.days - 1, weeks = Math.ceil(s.days / 7);
     para(out, ["Projected finish: ", dateEl(finish), " (" + weeks + " weeks" +
       (hours ? " at " + hours + " hours a week" : "") + ")."], "data-rm-plan-finish");
-    if (now < 0) {
-      para(out, ["Your plan starts on ", dateEl(start), "."], "data-rm-plan-now");
-    } else if (now >= s.days) {
-      para(out, ["Your plan ended on ", dateEl(finish), "."], "data-rm-plan-now");
-    } else {
-      var b = s.blocks.filter(function (x) { return x.start <= now && now < x.start + x.days; })[0];
-      para(out, ["Today is in week " + (Math.floor(now / 7) + 1) + " of " + weeks + ", in \u201c" + b.t +
-        "\u201d (", dateEl(start + b.start), " to ", dateEl(start + b.start + b.days - 1), ")."], "data-rm-plan-now");
-    }
-    var expected = 0, done = 0, ids = Object.keys(s.due);
-    ids.forEach(function (id) {
+    if (now < 0) return para(out, ["Your plan starts on ", dateEl(start), "."], "data-rm-plan-now");
+    if (now >= s.days) return para(out, ["Your plan ended on ", dateEl(finish), "."], "data-rm-plan-now");
+    var b = s.blocks.filter(function (x) { return x.start <= now && now < x.start + x.days; })[0];
+    para(out, ["Today is in week " + (Math.floor(now / 7) + 1) + " of " + weeks + ", in \u201c" + b.t +
+      "\u201d (", dateEl(start + b.start), " to ", dateEl(start + b.start + b.days - 1), ")."], "data-rm-plan-now");
+  }
+
+  function planPace(out, s, now) { // items due before today against items ticked
+    var expected = 0, done = 0;
+    Object.keys(s.due).forEach(function (id) {
       if (s.due[id] < now) expected++;
       if (rm.S.items[id]) done++;
     });
-    var diff = done - expected;
-    para(out, [diff > 0 ? "You are " + diff + " item" + (diff === 1 ? "" : "s") + " ahead of schedule" :
-      diff < 0 ? "You are " + -diff + " item" + (diff === -1 ? "" : "s") + " behind schedule" :
-        "You are on schedule", " (" + done + " done; " + expected + " due before today)."], "data-rm-plan-pace");
-    if (now >= s.days) return;
-    var weekEnd = Math.floor(Math.max(now, 0) / 7) * 7 + 6, list = el("ul", "rm-items");
+    var diff = done - expected, n = Math.abs(diff) + " item" + (Math.abs(diff) === 1 ? "" : "s");
+    para(out, [diff > 0 ? "You are " + n + " ahead of schedule" : diff < 0 ? "You are " + n + " behind schedule" :
+      "You are on schedule", " (" + done + " done; " + expected + " due before today)."], "data-rm-plan-pace");
+  }
+
+  function planDue(out, data, s, now) { // this plan-week's items, and earlier ones not yet ticked
+    var weekStart = Math.floor(Math.max(now, 0) / 7) * 7, list = el("ul", "rm-items");
     list.setAttribute("data-rm-plan-due", "");
-    ids.forEach(function (id) {
-      var late = s.due[id] < Math.floor(Math.max(now, 0) / 7) * 7;
-      if (s.due[id] <= weekEnd && data.items[id] && !(late && rm.S.items[id])) {
+    Object.keys(s.due).forEach(function (id) {
+      var late = s.due[id] < weekStart;
+      if (s.due[id] <= weekStart + 6 && data.items[id] && !(late && rm.S.items[id])) {
         list.append(itemRow(id, data.items[id], late ? "overdue" : ""));
       }
     });
