@@ -53,9 +53,18 @@ class _SafeExtension(Extension):
 _MD = markdown.Markdown(extensions=["tables", _SafeExtension()], output_format="html")
 
 
+# One line of words and punctuation that no Markdown rule touches: it starts with a letter (not a
+# list, heading or code marker), has no line break and none of Markdown's or HTML's special
+# characters. Such text converts to itself in a paragraph, so Markdown is skipped (most
+# descriptions; a property test checks the shortcut against Markdown itself).
+_PLAIN = re.compile(r"[^\W\d_](?:[^\W_]|[ .,;?'\"()/%$@+\-\u2013\u2014\u2018\u2019\u201c\u201d])*")
+
+
 def markdown_html(text: str) -> Markup:
     """Contributor Markdown rendered to HTML in which raw HTML shows as text."""
     if not text:
         return Markup("")
+    if _PLAIN.fullmatch(text) and not text.endswith(" "):
+        return Markup(f"<p>{text}</p>")
     _MD.reset()
     return Markup(_MD.convert(text))
