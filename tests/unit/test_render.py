@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 from pathlib import Path
 
 import pytest
+from markupsafe import escape
 
 from mlroadmap import Renderer, load_roadmap, roadmap_json
 from mlroadmap.render import relative_url
@@ -84,3 +86,39 @@ def test_roadmap_json_holds_the_validated_roadmap() -> None:
     assert [i["id"] for i in module["topics"]] == ["python-syntax", "python-oop"]
     assert module["topics"][1]["aliases"] == ["oop"]
     assert data["tracks"][0]["blocks"][0]["entries"][0] == {"item": "python-syntax", "note": "Day 1-2"}
+
+
+def _with_tracks(count: int):
+    roadmap = load_roadmap(FIXTURE, FIXTURE.parent)
+    base = roadmap.tracks[0]
+    roadmap.tracks[:] = [dataclasses.replace(base, id=f"t{n}", title=f"Track {n}") for n in range(count)]
+    return roadmap
+
+
+@pytest.mark.parametrize("count", [Renderer.MATRIX_TRACKS, Renderer.MATRIX_TRACKS + 1])
+def test_compare_page_grows_with_tracks_not_tracks_times_phases(count: int) -> None:
+    """A coverage table while it is readable; past that, one line per track (no tracks x phases cells)."""
+    roadmap = _with_tracks(count)
+    page = next(p.markdown for p in Renderer(roadmap).pages() if p.src_uri == "tracks/index.md")
+    base = roadmap.tracks[0]
+    expected = {}
+    for ident in base.item_ids:
+        phase = roadmap.item_index()[ident].phase_id
+        expected[phase] = expected.get(phase, 0) + 1
+    if count <= Renderer.MATRIX_TRACKS:
+        assert "rm-table--coverage" in page and page.count('<th scope="col">Track ') == count
+    else:
+        assert "rm-table--coverage" not in page
+        lines = [line for line in page.splitlines() if line.startswith("<li><a href=") and "Track " in line]
+        assert len(lines) == count
+        phase = roadmap.phases[0]
+        assert all(f"{escape(phase.title)} {expected[phase.id]}/{len(phase.items)}" in line for line in lines)
+
+
+def test_modules_covered_in_roadmap_order() -> None:
+    roadmap = load_roadmap(FIXTURE, FIXTURE.parent)
+    renderer = Renderer(roadmap)
+    for track in roadmap.tracks:
+        ids = set(track.item_ids)
+        naive = [m for p in roadmap.phases for m in p.modules if any(i.id in ids for i in m.items)]
+        assert renderer.modules_covered(track) == naive and naive
