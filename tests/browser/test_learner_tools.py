@@ -101,7 +101,8 @@ def test_map_nodes_follow_progress_and_link_to_their_page(page: Page, site: str,
 
     page.locator(node).focus()
     page.keyboard.press("Enter")
-    page.wait_for_url(f"**/phases/{phase.id}/#{module.id}")
+    page.wait_for_url(lambda url: f"/phases/{phase.id}/" in url)  # navigation.tracking may rewrite the hash
+    expect(page.locator(f"#{module.id}")).to_be_in_viewport()
 
 
 def test_map_is_reachable_by_keyboard_and_described(page: Page, site: str, roadmap: Roadmap) -> None:

@@ -62,7 +62,8 @@ def test_same_item_on_a_track_page_after_instant_navigation(
     open_page(page, f"{site}tracks/{track_id}/")
     page.evaluate("window.__marker = 1")  # survives only if navigation is instant (no full reload)
     page.locator(f'.rm-item:has(input[data-roadmap-id="{item_id}"]) a.rm-where').first.click()
-    page.wait_for_url(f"**/phases/{phase_id}/#{item_id}")
+    # Not the exact URL: Material's navigation.tracking rewrites the hash to the heading in view.
+    page.wait_for_url(lambda url: f"/phases/{phase_id}/" in url)
     page.locator(f"li#{item_id}").wait_for()  # the URL can change before the new content is in place
     box(page, item_id).check()
     page.go_back()
