@@ -26,6 +26,8 @@ import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "hooks"))
+sys.path.insert(0, str(ROOT / "tests"))  # browserkit: finding Chromium, a quiet local server
+from browserkit import chromium_path  # noqa: E402
 from mlroadmap import Renderer, load_roadmap, roadmap_json  # noqa: E402
 from mlroadmap.checks import check_roadmap  # noqa: E402
 from mlroadmap.load import content_files  # noqa: E402
@@ -163,13 +165,6 @@ new PerformanceObserver((list) => {
 """
 
 
-def chromium() -> str | None:
-    for candidate in (os.environ.get("CHROMIUM"), shutil.which("chromium"), "/usr/bin/chromium"):
-        if candidate and Path(candidate).is_file():
-            return candidate
-    return None
-
-
 def client_site(tmp: Path, boxes: int) -> tuple[Path, list[str]]:
     """A valid roadmap with one track page listing `boxes` checkboxes, built with the real hooks."""
     content = synthetic(tmp, -(-boxes // 583) + 1)
@@ -184,26 +179,19 @@ def client_site(tmp: Path, boxes: int) -> tuple[Path, list[str]]:
 
 def client_figures(tmp: Path, boxes: int = 2000, runs: int = 7) -> None:
     """Time to apply stored progress (performance marks in roadmap.js) and layout shift, in Chromium."""
-    executable = chromium()
+    executable = chromium_path()
     if executable is None:
         print("client: no Chromium found (install Debian's chromium or set CHROMIUM=...); skipped")
         return
-    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+    from functools import partial
     from threading import Thread
 
     from playwright.sync_api import sync_playwright
 
+    from browserkit import QuietHandler, QuietServer
+
     site, ids = client_site(tmp, boxes)
-
-    class Quiet(SimpleHTTPRequestHandler):
-        def __init__(self, *args, **kwargs):
-            super().__init__(*args, directory=str(site), **kwargs)
-
-        def log_message(self, *args: object) -> None:
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Quiet)
-    server.daemon_threads = True
+    server = QuietServer(("127.0.0.1", 0), partial(QuietHandler, directory=str(site)))
     Thread(target=server.serve_forever, daemon=True).start()
     url = f"http://127.0.0.1:{server.server_port}/tracks/everything/"
     stored = {"version": 1, "items": {i: 1700000000000 for i in ids[::2]}, "notes": {}}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -22,8 +23,8 @@ CHROMIUM_FLAGS = [
 ]
 
 
-def find_chromium() -> str:
-    """CHROMIUM env var, then chromium on PATH, then Debian's path."""
+def chromium_path() -> str | None:
+    """CHROMIUM env var, then chromium on PATH, then Debian's path; None when there is none."""
     for candidate in (
         os.environ.get("CHROMIUM"),
         shutil.which("chromium"),
@@ -32,6 +33,14 @@ def find_chromium() -> str:
     ):
         if candidate and Path(candidate).is_file():
             return candidate
+    return None
+
+
+def find_chromium() -> str:
+    """The Chromium to test with, or a failure that says how to get one."""
+    path = chromium_path()
+    if path:
+        return path
     pytest.fail(
         "No Chromium found. Install Debian's 'chromium' package (sudo apt-get install chromium) "
         "or set CHROMIUM=/path/to/chromium, then run the tests again."
@@ -46,6 +55,19 @@ class QuietHandler(SimpleHTTPRequestHandler):
 def ready(page: Page) -> None:
     """Wait until the roadmap script has painted stored state."""
     page.wait_for_function("document.documentElement.classList.contains('rm-ready')")
+
+
+def open_page(page: Page, url: str) -> Page:
+    """Go to a page and wait until stored progress is painted."""
+    page.goto(url)
+    ready(page)
+    return page
+
+
+def stored(page: Page) -> dict:
+    """The progress this site keeps in the browser, as saved (empty when nothing is)."""
+    raw = page.evaluate("localStorage.getItem(window.mlRoadmap.key)")
+    return json.loads(raw) if raw else {}
 
 
 class QuietServer(ThreadingHTTPServer):

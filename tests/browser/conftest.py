@@ -13,6 +13,8 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
 from browserkit import CHROMIUM_FLAGS, QuietHandler, QuietServer, find_chromium
+from mlroadmap import load_roadmap
+from mlroadmap.model import Roadmap
 from sitebuild import ROOT, mkdocs_build
 
 
@@ -42,6 +44,12 @@ def site(server: str, www: Path) -> str:
     assert result.returncode == 0, result.stderr
     shutil.copytree(www / "ml", www / "other")
     return url
+
+
+@pytest.fixture(scope="session")
+def roadmap() -> Roadmap:
+    """The canonical roadmap the test site is built from."""
+    return load_roadmap(ROOT / "content", ROOT)
 
 
 @pytest.fixture(scope="session")

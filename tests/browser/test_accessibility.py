@@ -10,6 +10,7 @@ import pytest
 from playwright.sync_api import Browser, Page
 
 from browserkit import ready
+from mlroadmap.model import Roadmap
 
 AXE = Path(__file__).parent / "node_modules" / "axe-core" / "axe.min.js"
 PAGES = ["", "map/", "phases/{phase}/", "tracks/{track}/", "tracks/", "progress/", "resources/", "about/"]
@@ -33,11 +34,7 @@ def _urls(site: str, roadmap_ids: tuple[str, str]) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def roadmap_ids() -> tuple[str, str]:
-    from mlroadmap import load_roadmap
-    from sitebuild import ROOT
-
-    roadmap = load_roadmap(ROOT / "content", ROOT)
+def roadmap_ids(roadmap: Roadmap) -> tuple[str, str]:
     return roadmap.phases[0].id, roadmap.tracks[0].id
 
 

@@ -16,18 +16,11 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from browserkit import ready
-from mlroadmap import load_roadmap
+from browserkit import open_page, ready, stored
 from mlroadmap.model import Roadmap, Track
 from mlroadmap.render import hours_number
 
-ROOT = Path(__file__).resolve().parents[2]
 MARKUP = '<img src=x onerror="window.pwned=1"><b>bold</b> & <script>window.pwned=2</script>'
-
-
-@pytest.fixture(scope="module")
-def roadmap() -> Roadmap:
-    return load_roadmap(ROOT / "content", ROOT)
 
 
 def track(roadmap: Roadmap, ident: str) -> Track:
@@ -49,17 +42,6 @@ def plan_model(t: Track, hours: float | None) -> tuple[list[tuple[str, int, int]
         blocks.append((block.title, at, days))
         at += days
     return blocks, due, at
-
-
-def open_page(page: Page, url: str) -> Page:
-    page.goto(url)
-    ready(page)
-    return page
-
-
-def stored(page: Page) -> dict:
-    raw = page.evaluate("localStorage.getItem(window.mlRoadmap.key)")
-    return json.loads(raw) if raw else {}
 
 
 def put_state(page: Page, state: dict) -> None:

@@ -8,16 +8,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import BrowserContext, Page
 
-from browserkit import ready
-from mlroadmap import load_roadmap
+from browserkit import open_page, ready, stored
 from mlroadmap.model import Roadmap
-
-ROOT = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture(scope="module")
-def roadmap() -> Roadmap:
-    return load_roadmap(ROOT / "content", ROOT)
 
 
 @pytest.fixture(scope="module")
@@ -31,17 +23,6 @@ def shared(roadmap: Roadmap) -> tuple[str, str, str]:
 
 def box(page: Page, item_id: str):
     return page.locator(f'input[data-roadmap-id="{item_id}"]').first
-
-
-def open_page(page: Page, url: str) -> Page:
-    page.goto(url)
-    ready(page)
-    return page
-
-
-def stored(page: Page) -> dict:
-    raw = page.evaluate("localStorage.getItem(window.mlRoadmap.key)")
-    return json.loads(raw) if raw else {}
 
 
 def test_tick_is_saved_and_survives_reload(page: Page, site: str, shared: tuple[str, str, str]) -> None:
