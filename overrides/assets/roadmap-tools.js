@@ -15,7 +15,7 @@
     box.type = "checkbox";
     box.autocomplete = "off";
     box.setAttribute("data-roadmap-id", id);
-    box.checked = !!rm.S.items[id];
+    box.checked = !!rm.state().items[id];
     label.append(box, " ", el("span", "rm-title", it[0]));
     var note = el("button", "rm-note-btn", "\u270e");
     note.type = "button";
@@ -92,7 +92,7 @@
   function paintPlan() {
     var out = document.querySelector("[data-rm-plan-out]"), data = planData();
     if (!out || !data) return;
-    var plan = rm.S.plan || {};
+    var plan = rm.state().plan || {};
     fillPlanForm(data, plan);
     out.replaceChildren();
     var track = trackOf(data, plan.track), start = dayOf(plan.start);
@@ -134,7 +134,7 @@
     var expected = 0, done = 0;
     Object.keys(s.due).forEach(function (id) {
       if (s.due[id] < now) expected++;
-      if (rm.S.items[id]) done++;
+      if (rm.state().items[id]) done++;
     });
     var diff = done - expected, n = Math.abs(diff) + " item" + (Math.abs(diff) === 1 ? "" : "s");
     para(out, [diff > 0 ? "You are " + n + " ahead of schedule" : diff < 0 ? "You are " + n + " behind schedule" :
@@ -146,7 +146,7 @@
     list.setAttribute("data-rm-plan-due", "");
     Object.keys(s.due).forEach(function (id) {
       var late = s.due[id] < weekStart;
-      if (s.due[id] <= weekStart + 6 && data.items[id] && !(late && rm.S.items[id])) {
+      if (s.due[id] <= weekStart + 6 && data.items[id] && !(late && rm.state().items[id])) {
         list.append(itemRow(id, data.items[id], late ? "overdue" : ""));
       }
     });
@@ -157,14 +157,14 @@
     var list = document.querySelector("[data-rm-next-list]"), data = planData();
     if (!list || !data) return;
     var picker = document.querySelector("[data-rm-next-track]");
-    var track = trackOf(data, (rm.S.plan || {}).track) || data.tracks[0], seen = {}, rows = [];
+    var track = trackOf(data, (rm.state().plan || {}).track) || data.tracks[0], seen = {}, rows = [];
     if (picker) picker.value = track.id;
     track.blocks.forEach(function (b) {
       b.i.forEach(function (id) {
         var it = data.items[id];
-        if (rows.length >= 5 || seen[id] || rm.S.items[id] || !it) return;
+        if (rows.length >= 5 || seen[id] || rm.state().items[id] || !it) return;
         seen[id] = 1;
-        if (it[2].every(function (r) { return rm.S.items[r]; })) rows.push(itemRow(id, it));
+        if (it[2].every(function (r) { return rm.state().items[r]; })) rows.push(itemRow(id, it));
       });
     });
     list.replaceChildren.apply(list, rows);
@@ -176,7 +176,7 @@
   }
 
   function savePlan(changes) {
-    rm.S.plan = Object.assign({}, rm.S.plan, changes);
+    rm.state().plan = Object.assign({}, rm.state().plan, changes);
     save();
     paint();
   }
@@ -185,11 +185,11 @@
   var BACKUP = KEY + ":backup";
 
   function keepBackup() {
-    return storage.set(BACKUP, JSON.stringify(rm.S));
+    return storage.set(BACKUP, JSON.stringify(rm.state()));
   }
 
   function exportFile() {
-    var data = Object.assign({}, rm.S, { exported: new Date().toISOString(), site: scope.href });
+    var data = Object.assign({}, rm.state(), { exported: new Date().toISOString(), site: scope.href });
     var blob = new Blob([JSON.stringify(data, null, 1)], { type: "application/json" });
     var a = document.createElement("a");
     a.href = URL.createObjectURL(blob);
@@ -198,7 +198,7 @@
     a.click();
     a.remove();
     setTimeout(function () { URL.revokeObjectURL(a.href); }, 0);
-    status("Exported " + Object.keys(rm.S.items).length + " ticked items.");
+    status("Exported " + Object.keys(rm.state().items).length + " ticked items.");
   }
 
   function importText(text, merge) {
@@ -211,10 +211,10 @@
       status("That file comes from a newer version of this site; nothing was changed.");
       return;
     }
-    var previous = rm.S;
+    var previous = rm.state();
     delete incoming.exported;
     delete incoming.site;
-    var next = merge ? mergeStates(rm.S, incoming) : Object.assign(incoming, { version: VERSION });
+    var next = merge ? mergeStates(rm.state(), incoming) : Object.assign(incoming, { version: VERSION });
     if (!keepBackup()) { status("Storage is not available; nothing was changed."); return; }
     rm.replace(next);
     migrateAliases();
@@ -236,7 +236,7 @@
   function reset() {
     if (!window.confirm("Untick every item on this site? Notes and your plan stay, and a copy is kept so you can undo.")) return;
     if (!keepBackup()) { status("Storage is not available; nothing was changed."); return; }
-    rm.replace(Object.assign({}, rm.S, { items: {} })); // notes and the plan stay
+    rm.replace(Object.assign({}, rm.state(), { items: {} })); // notes and the plan stay
     save();
     paint();
     enableUndo();
@@ -246,7 +246,7 @@
   function undo() {
     var raw = storage.get(BACKUP);
     if (raw === null) { status("There is nothing to undo."); return; }
-    var current = JSON.stringify(rm.S);
+    var current = JSON.stringify(rm.state());
     try { rm.replace(parse(raw)); } catch (e) { status("The saved copy could not be read."); return; }
     save();
     storage.set(BACKUP, current);
@@ -266,7 +266,7 @@
     if (action === "export") exportFile();
     else if (action === "reset") reset();
     else if (action === "undo") undo();
-    else if (action === "plan-clear") { delete rm.S.plan; save(); paint(); status("Your plan was cleared."); }
+    else if (action === "plan-clear") { delete rm.state().plan; save(); paint(); status("Your plan was cleared."); }
   });
 
   document.addEventListener("submit", function (event) {

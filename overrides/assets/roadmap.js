@@ -346,10 +346,8 @@
     key: KEY, count: count, VERSION: VERSION, storage: storage, scope: scope, tools: null,
     state: function () { return state; },
     replace: function (next) { state = next; },
-    emptyState: emptyState, parse: parse, save: save, paint: paint, boxes: boxes, migrateAliases: migrateAliases,
-    notice: notice, status: status, el: el, paintNotes: paintNotes
+    parse: parse, save: save, paint: paint, migrateAliases: migrateAliases, status: status, el: el
   };
-  Object.defineProperty(api, "S", { get: function () { return state; } }); // the live state, for the tools
 
   load();
   // Material's document$ fires on every instant navigation; the DOM-ready call covers pages
