@@ -6,7 +6,7 @@ import json
 import posixpath
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -107,13 +107,22 @@ class Renderer:
             return spec, self.set_total(spec)
 
         layout = layout_map(
-            self.roadmap, lambda module_id: self.link(uri, module_id), lambda p: self.url(uri, phase_uri(p)), progress
+            self.roadmap,
+            self.module_edges,
+            lambda module_id: self.link(uri, module_id),
+            lambda p: self.url(uri, phase_uri(p)),
+            progress,
         )
         return Markup(self.env.get_template("map.svg.j2").render(m=layout))
 
+    @cached_property
+    def module_edges(self) -> dict[str, list[str]]:
+        """Module id -> the module ids it builds on (drawn on the map, listed in its text version)."""
+        return module_edges(self.roadmap)
+
     def module_after(self) -> dict[str, list[Module]]:
         """The modules each module builds on, for the map's text version."""
-        return {m: [self.modules[s] for s in sources] for m, sources in module_edges(self.roadmap).items()}
+        return {m: [self.modules[s] for s in sources] for m, sources in self.module_edges.items()}
 
     def plan_data(self, uri: str) -> str:
         """What the personal plan and 'what next' need, as JSON for a data attribute (autoescaped)."""

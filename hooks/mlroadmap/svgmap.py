@@ -96,13 +96,13 @@ def wrap(title: str, width: int = LINE_CHARS, lines: int = 2) -> list[str]:
 
 def layout_map(
     roadmap: Roadmap,
+    edges: dict[str, list[str]],
     link: Callable[[str], str],
     phase_link: Callable[[Phase], str],
     progress: Callable[[list[str]], tuple[str, int]],
 ) -> MapLayout:
-    """Place every phase and module. `link(module_id)` and `phase_link(phase)` give hrefs;
-    `progress(ids)` gives the progress set and its total."""
-    edges = module_edges(roadmap)
+    """Place every phase and module. `edges` is module_edges(roadmap); `link(module_id)` and
+    `phase_link(phase)` give hrefs; `progress(ids)` gives the progress set and its total."""
     titles = {m.id: m.title for p in roadmap.phases for m in p.modules}
     nodes: list[Node] = []
     arrows: list[tuple[int, int, int]] = []
