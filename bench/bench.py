@@ -28,12 +28,12 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "hooks"))
 sys.path.insert(0, str(ROOT / "tests"))  # browserkit: finding Chromium, a quiet local server
 from browserkit import chromium_path  # noqa: E402
-from mlroadmap import Renderer, load_roadmap, roadmap_json  # noqa: E402
-from mlroadmap.checks import check_roadmap  # noqa: E402
-from mlroadmap.load import content_files  # noqa: E402
-from mlroadmap.loader import load_file  # noqa: E402
-from mlroadmap.model import Roadmap, build_phase, build_track  # noqa: E402
-from mlroadmap.schema import check_document, validator_for  # noqa: E402
+from roadmapkit import Renderer, load_roadmap, roadmap_json  # noqa: E402
+from roadmapkit.checks import check_roadmap  # noqa: E402
+from roadmapkit.load import content_files  # noqa: E402
+from roadmapkit.loader import load_file  # noqa: E402
+from roadmapkit.model import Roadmap, build_phase, build_track  # noqa: E402
+from roadmapkit.schema import check_document, validator_for  # noqa: E402
 from roadmap_content import _nav  # noqa: E402
 
 # Bytecode caching as on a normal machine (this sandbox sets PYTHONDONTWRITEBYTECODE, which made our
@@ -207,7 +207,7 @@ def client_figures(tmp: Path, boxes: int = 2000, runs: int = 7) -> None:
                     page.goto(url)
                     page.evaluate(
                         "([key, value]) => value ? localStorage.setItem(key, value) : localStorage.clear()",
-                        [page.evaluate("mlRoadmap.key"), json.dumps(stored) if label == "stored" else ""],
+                        [page.evaluate("roadmapKit.key"), json.dumps(stored) if label == "stored" else ""],
                     )
                     page.reload()
                     page.wait_for_function("document.documentElement.classList.contains('rm-ready')")

@@ -1,6 +1,6 @@
 """MkDocs hook: load and validate content/ before anything is written; build the nav.
 
-A thin adapter: the work is done by the plain functions in mlroadmap.
+A thin adapter: the work is done by the plain functions in roadmapkit.
 """
 
 from __future__ import annotations
@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
-from mlroadmap import ContentError, load_roadmap
-from mlroadmap.render import phase_uri, track_uri
+from roadmapkit import ContentError, load_roadmap
+from roadmapkit.render import phase_uri, track_uri
 
 if TYPE_CHECKING:  # the live-reload server is only needed by `mkdocs serve`
     from mkdocs.livereload import LiveReloadServer
@@ -37,6 +37,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError(f"the roadmap content has problems:\n{err}") from None
     config.extra[ROADMAP_KEY] = roadmap
     config.extra["roadmap_aliases"] = roadmap.alias_index()
+    config.extra["roadmap_storage_key"] = config.extra.get("storage_key", "roadmap")
     if not config.nav:
         config.nav = _nav(roadmap)
     return config

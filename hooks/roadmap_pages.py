@@ -8,8 +8,8 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
-from mlroadmap import Renderer, roadmap_json
-from mlroadmap.assets import OWN_ASSETS, minify
+from roadmapkit import Renderer, roadmap_json
+from roadmapkit.assets import OWN_ASSETS, minify
 from roadmap_content import ROADMAP_KEY
 
 

@@ -66,7 +66,7 @@ def open_page(page: Page, url: str) -> Page:
 
 def stored(page: Page) -> dict:
     """The progress this site keeps in the browser, as saved (empty when nothing is)."""
-    raw = page.evaluate("localStorage.getItem(window.mlRoadmap.key)")
+    raw = page.evaluate("localStorage.getItem(window.roadmapKit.key)")
     return json.loads(raw) if raw else {}
 
 

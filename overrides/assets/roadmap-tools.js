@@ -1,10 +1,10 @@
 /* ML Engineer Roadmap: the home and progress page tools (personal plan, "what next", export,
  * import, reset and undo). roadmap.js loads this file on the pages that have them; everything
- * shared (state, storage, saving, painting) comes from window.mlRoadmap. */
+ * shared (state, storage, saving, painting) comes from window.roadmapKit. */
 (function () {
   "use strict";
 
-  var rm = window.mlRoadmap;
+  var rm = window.roadmapKit;
   if (!rm || rm.tools) return;
   var el = rm.el, status = rm.status, storage = rm.storage, parse = rm.parse, save = rm.save, paint = rm.paint;
   var VERSION = rm.VERSION, KEY = rm.key, scope = rm.scope, migrateAliases = rm.migrateAliases;

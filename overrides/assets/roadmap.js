@@ -1,4 +1,4 @@
-/* ML Engineer Roadmap: progress kept in this browser (localStorage), no server.
+/* Roadmap: progress kept in this browser (localStorage), no server.
  * A storage wrapper that never throws, a state object, and functions that paint checkboxes,
  * progress bars, the map and notes from it. roadmap-tools.js adds the home and progress page tools. */
 (function () {
@@ -6,7 +6,9 @@
 
   var VERSION = 1;
   var scope = window.__md_scope || new URL(".", location.href);
-  var KEY = "mlroadmap:" + scope.pathname;
+  // The key's prefix names the roadmap (content/roadmap.yml); the path keeps sites on one origin apart.
+  var config = document.getElementById("rm-aliases");
+  var KEY = ((config && config.getAttribute("data-rm-key")) || "roadmap") + ":" + scope.pathname;
   var state = emptyState();
   var readOnly = false;
 
@@ -342,7 +344,7 @@
     }
   }
 
-  var api = window.mlRoadmap = {
+  var api = window.roadmapKit = {
     key: KEY, count: count, VERSION: VERSION, storage: storage, scope: scope, tools: null,
     state: function () { return state; },
     replace: function (next) { state = next; },

@@ -13,8 +13,8 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
 from browserkit import CHROMIUM_FLAGS, QuietHandler, QuietServer, find_chromium
-from mlroadmap import load_roadmap
-from mlroadmap.model import Roadmap
+from roadmapkit import load_roadmap
+from roadmapkit.model import Roadmap
 from sitebuild import ROOT, mkdocs_build
 
 

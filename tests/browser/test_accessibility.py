@@ -10,7 +10,7 @@ import pytest
 from playwright.sync_api import Browser, Page
 
 from browserkit import ready
-from mlroadmap.model import Roadmap
+from roadmapkit.model import Roadmap
 
 AXE = Path(__file__).parent / "node_modules" / "axe-core" / "axe.min.js"
 PAGES = ["", "map/", "phases/{phase}/", "tracks/{track}/", "tracks/", "progress/", "resources/", "about/"]
@@ -74,7 +74,7 @@ def test_learner_tools_have_no_serious_axe_violations(page: Page, site: str) -> 
     ready(page)
     plan = {"track": "12-weeks", "start": date.today().isoformat(), "hours": 20}
     state = {"version": 1, "items": {}, "notes": {}, "plan": plan}
-    page.evaluate("s => localStorage.setItem(window.mlRoadmap.key, s)", json.dumps(state))
+    page.evaluate("s => localStorage.setItem(window.roadmapKit.key, s)", json.dumps(state))
     page.goto(f"{site}progress/")
     ready(page)
     assert page.locator("[data-rm-plan-due] input").count() > 0

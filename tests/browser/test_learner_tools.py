@@ -17,8 +17,8 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from browserkit import open_page, ready, stored
-from mlroadmap.model import Roadmap, Track
-from mlroadmap.render import hours_number
+from roadmapkit.model import Roadmap, Track
+from roadmapkit.render import hours_number
 
 MARKUP = '<img src=x onerror="window.pwned=1"><b>bold</b> & <script>window.pwned=2</script>'
 
@@ -45,7 +45,7 @@ def plan_model(t: Track, hours: float | None) -> tuple[list[tuple[str, int, int]
 
 
 def put_state(page: Page, state: dict) -> None:
-    page.evaluate("s => localStorage.setItem(window.mlRoadmap.key, s)", json.dumps(state))
+    page.evaluate("s => localStorage.setItem(window.roadmapKit.key, s)", json.dumps(state))
     page.reload()
     ready(page)
 
@@ -106,7 +106,7 @@ def test_map_is_reachable_by_keyboard_and_described(page: Page, site: str, roadm
 
 
 def test_focusing_a_module_brings_out_its_prerequisite_lines(page: Page, site: str, roadmap: Roadmap) -> None:
-    from mlroadmap.svgmap import module_edges
+    from roadmapkit.svgmap import module_edges
 
     edges = module_edges(roadmap)
     target = max(edges, key=lambda m: len(edges[m]))
@@ -213,7 +213,7 @@ def test_plan_travels_in_export_and_import(new_context, site: str, tmp_path: Pat
     other = new_context().new_page()
     open_page(other, f"{site}progress/")
     other.set_input_files('input[data-rm-action="import"]', exported)
-    other.wait_for_function("JSON.parse(localStorage.getItem(window.mlRoadmap.key) || '{}').plan")
+    other.wait_for_function("JSON.parse(localStorage.getItem(window.roadmapKit.key) || '{}').plan")
     other.reload()
     ready(other)
     assert other.input_value("[data-rm-plan-form] input[name=start]") == "2027-05-03"
@@ -261,14 +261,14 @@ def test_notes_survive_export_and_merge_import(new_context, site: str, roadmap: 
     other = new_context().new_page()
     open_page(other, f"{site}progress/")
     other.set_input_files('input[data-rm-action="import"]', exported)
-    other.wait_for_function("JSON.parse(localStorage.getItem(window.mlRoadmap.key) || '{}').notes")
+    other.wait_for_function("JSON.parse(localStorage.getItem(window.roadmapKit.key) || '{}').notes")
     assert stored(other)["notes"] == {ident: "re-read chapter 2"}
 
 
 def test_a_note_that_is_not_text_keeps_the_stored_copy(page: Page, site: str) -> None:
     open_page(page, site)
     page.evaluate(
-        "localStorage.setItem(window.mlRoadmap.key, JSON.stringify({version: 1, items: {a: 1}, notes: {a: {x: 1}}}))"
+        "localStorage.setItem(window.roadmapKit.key, JSON.stringify({version: 1, items: {a: 1}, notes: {a: {x: 1}}}))"
     )
     page.reload()
     ready(page)
@@ -343,7 +343,7 @@ def test_what_next_follows_prerequisites_and_the_chosen_track(page: Page, site: 
 def test_tools_load_after_instant_navigation(page: Page, site: str) -> None:
     """roadmap-tools.js is fetched only by pages with tools, including pages reached without a reload."""
     open_page(page, f"{site}about/")
-    assert page.evaluate("window.mlRoadmap.tools") is None
+    assert page.evaluate("window.roadmapKit.tools") is None
     page.evaluate("window.__sameDocument = true")
     page.locator(".md-nav__link", has_text="Progress").first.click()
     page.wait_for_url("**/progress/")

@@ -9,7 +9,7 @@ import pytest
 from playwright.sync_api import BrowserContext, Page
 
 from browserkit import open_page, ready, stored
-from mlroadmap.model import Roadmap
+from roadmapkit.model import Roadmap
 
 
 @pytest.fixture(scope="module")
@@ -97,7 +97,7 @@ def test_unknown_ids_in_storage_are_kept(page: Page, site: str, shared: tuple[st
     item_id, phase_id, _ = shared
     open_page(page, site)
     page.evaluate(
-        "localStorage.setItem(window.mlRoadmap.key, JSON.stringify("
+        "localStorage.setItem(window.roadmapKit.key, JSON.stringify("
         "{version: 1, items: {'removed-long-ago': 5}, notes: {}, plan: {track: 'x'}}))"
     )
     open_page(page, f"{site}phases/{phase_id}/")
@@ -111,7 +111,7 @@ def test_alias_carries_old_progress_to_the_new_id(page: Page, site: str, roadmap
     item = next(i for i in roadmap.items if i.aliases)
     open_page(page, site)
     page.evaluate(
-        f"localStorage.setItem(window.mlRoadmap.key, JSON.stringify("
+        f"localStorage.setItem(window.roadmapKit.key, JSON.stringify("
         f"{{version: 1, items: {{'{item.aliases[0]}': 7}}, notes: {{}}}}))"
     )
     open_page(page, f"{site}phases/{item.phase_id}/")
@@ -215,7 +215,7 @@ def test_full_storage_says_the_change_was_not_saved(page: Page, site: str, share
 def test_corrupt_storage_is_kept_aside_and_reported(page: Page, site: str, shared: tuple[str, str, str]) -> None:
     item_id, phase_id, _ = shared
     open_page(page, site)
-    page.evaluate("localStorage.setItem(window.mlRoadmap.key, '{not json')")
+    page.evaluate("localStorage.setItem(window.roadmapKit.key, '{not json')")
     open_page(page, f"{site}phases/{phase_id}/")
     assert "could not be read" in page.locator(".rm-notice").text_content()
     kept = page.evaluate(

@@ -7,7 +7,7 @@ import json
 import re
 from pathlib import Path
 
-from mlroadmap import load_roadmap
+from roadmapkit import load_roadmap
 from sitebuild import FIXTURES, ROOT, copy_project, mkdocs_build
 
 

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from jsonschema import Draft202012Validator
 
-from mlroadmap import load_roadmap
-from mlroadmap.loader import load_file
-from mlroadmap.schema import validator_for
+from roadmapkit import load_roadmap
+from roadmapkit.loader import load_file
+from roadmapkit.schema import validator_for
 from sitebuild import ROOT
 
 CONTENT = ROOT / "content"

@@ -14,9 +14,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from mlroadmap.fastschema import UnsupportedSchemaError, compile_schema
-from mlroadmap.loader import Document, load_file
-from mlroadmap.schema import _load_schemas, check_document, validator_for
+from roadmapkit.fastschema import UnsupportedSchemaError, compile_schema
+from roadmapkit.loader import Document, load_file
+from roadmapkit.schema import _load_schemas, check_document, validator_for
 from sitebuild import ROOT
 
 SCHEMA_DIR = ROOT / "content" / "schema"

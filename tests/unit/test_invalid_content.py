@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from mlroadmap import ContentError, load_roadmap
+from roadmapkit import ContentError, load_roadmap
 
 INVALID = Path(__file__).parents[1] / "invalid"
 CASES = sorted(p.stem for p in INVALID.glob("*.yml"))

@@ -6,7 +6,7 @@ import time
 import tracemalloc
 from pathlib import Path
 
-from mlroadmap.loader import MAX_BYTES, load_file, load_text
+from roadmapkit.loader import MAX_BYTES, load_file, load_text
 
 
 def test_lines_are_recorded_for_nested_keys() -> None:

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from markupsafe import escape
 
-from mlroadmap import Renderer, load_roadmap, roadmap_json
-from mlroadmap.render import relative_url
+from roadmapkit import Renderer, load_roadmap, roadmap_json
+from roadmapkit.render import relative_url
 
 FIXTURE = Path(__file__).parents[1] / "fixtures" / "mini"
 GOLDEN = Path(__file__).parents[1] / "golden"

@@ -5,8 +5,8 @@ from __future__ import annotations
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-import mlroadmap.text as text_module
-from mlroadmap.text import markdown_html, markdown_text
+import roadmapkit.text as text_module
+from roadmapkit.text import markdown_html, markdown_text
 
 
 def test_tables_render() -> None:

@@ -1,4 +1,4 @@
-"""The ML Engineer Roadmap engine: YAML content -> validated model -> Markdown pages.
+"""The roadmap engine: YAML content -> validated model -> Markdown pages.
 
 Nothing here imports MkDocs; the hooks in ../ are thin adapters over these functions.
 """
