@@ -8,9 +8,9 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
+from roadmap_content import ROADMAP_KEY
 from roadmapkit import Renderer, roadmap_json
 from roadmapkit.assets import OWN_ASSETS, minify
-from roadmap_content import ROADMAP_KEY
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
