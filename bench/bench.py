@@ -31,7 +31,8 @@ from browserkit import chromium_path  # noqa: E402
 from roadmap_content import _nav  # noqa: E402
 from roadmapkit import Renderer, load_roadmap, roadmap_json  # noqa: E402
 from roadmapkit.checks import check_roadmap  # noqa: E402
-from roadmapkit.load import content_files  # noqa: E402
+from roadmapkit.files import content_files  # noqa: E402
+from roadmapkit.load import SCHEMA_DIR  # noqa: E402
 from roadmapkit.loader import load_file  # noqa: E402
 from roadmapkit.model import Roadmap, build_phase, build_track  # noqa: E402
 from roadmapkit.schema import check_document, validator_for  # noqa: E402
@@ -66,8 +67,8 @@ def stage_seconds(content: Path) -> dict[str, float]:
     gc.disable()  # as load_roadmap does
     try:
         for kind, folder in (("phase", "phases"), ("track", "tracks")):
-            validator = validator_for(content / "schema", kind)
-            for file in content_files(content, folder):
+            validator = validator_for(SCHEMA_DIR, kind)
+            for file in content_files(content, folder, content.parent)[0]:
                 start = time.perf_counter()
                 doc, problems = load_file(file, file.name)
                 times["parse"] += time.perf_counter() - start

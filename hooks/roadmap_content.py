@@ -6,14 +6,16 @@ A thin adapter: the work is done by the plain functions in roadmapkit.
 from __future__ import annotations
 
 import logging
-from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
 from roadmapkit import ContentError, load_roadmap
+from roadmapkit.errors import format_problems
+from roadmapkit.files import refuse_links
 from roadmapkit.render import phase_uri, track_uri
 
 if TYPE_CHECKING:  # the live-reload server is only needed by `mkdocs serve`
@@ -31,10 +33,13 @@ def content_dir(config: MkDocsConfig) -> Path:
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Runs before MkDocs cleans site/: a content error leaves the last good site as it was."""
     root = Path(config.config_file_path).parent
+    links = [*refuse_links(Path(config.docs_dir), root), *refuse_links(root / "overrides", root)]
     try:
         roadmap = load_roadmap(content_dir(config), root)
     except ContentError as err:
-        raise PluginError(f"the roadmap content has problems:\n{err}") from None
+        raise PluginError(f"the roadmap content has problems:\n{format_problems([*err.problems, *links])}") from None
+    if links:
+        raise PluginError(f"the roadmap content has problems:\n{format_problems(links)}")
     config.extra[ROADMAP_KEY] = roadmap
     config.extra["roadmap_aliases"] = roadmap.alias_index()
     config.extra["roadmap_storage_key"] = config.extra.get("storage_key", "roadmap")
@@ -44,7 +49,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def _nav(roadmap) -> list:
-    """Nav titles are escaped here: MkDocs theme templates render them without autoescaping."""
+    """Nav titles are escaped here (as Markup, so the theme's `| e` does not escape them twice):
+    MkDocs theme templates print them without autoescaping."""
     phases = [{escape(p.title): phase_uri(p)} for p in roadmap.phases]
     tracks = [{"Compare tracks": "tracks/index.md"}] + [{escape(t.title): track_uri(t)} for t in roadmap.tracks]
     return [
@@ -56,6 +62,14 @@ def _nav(roadmap) -> list:
         {"Resources": "resources.md"},
         {"About": "about.md"},
     ]
+
+
+def on_page_markdown(markdown: str, page, config: MkDocsConfig, files) -> str:
+    """Front-matter text of hand-written pages reaches the theme, which prints it raw: escape it."""
+    for key in ("title", "description"):
+        if isinstance(page.meta.get(key), str):
+            page.meta[key] = escape(page.meta[key])
+    return markdown
 
 
 def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder) -> LiveReloadServer:

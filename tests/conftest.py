@@ -30,3 +30,16 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = mkdocs_build(ROOT, site)
     assert result.returncode == 0, result.stderr
     return site
+
+
+@pytest.fixture(scope="session")
+def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A site built with `mkdocs build --strict` from content whose every text field is markup."""
+    from hostile import copy_hostile_project
+    from sitebuild import mkdocs_build
+
+    base = tmp_path_factory.mktemp("hostile")
+    project = copy_hostile_project(base / "project")
+    result = mkdocs_build(project, base / "site", SITE_URL="")
+    assert result.returncode == 0, result.stderr
+    return base / "site"

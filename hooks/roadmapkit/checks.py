@@ -6,25 +6,55 @@ import re
 from collections.abc import Iterator
 
 from .errors import Problem
+from .fields import fields
 from .model import Item, Phase, Roadmap, Track
+from .safety import bad_character, id_problem, title_problem, url_problem
+from .text import markdown_problem
 
 _LINK = re.compile(r"\]\(\s*<?([^)\s>]*)")
 _SAFE_LINK = re.compile(r"^(https?://|#)", re.IGNORECASE)
 
 
-def check_roadmap(roadmap: Roadmap) -> list[Problem]:
-    """Every cross-file problem, in no particular order (the reporter sorts)."""
+def check_roadmap(roadmap: Roadmap, known: frozenset[str] | set[str] = frozenset()) -> list[Problem]:
+    """Every cross-file problem, in no particular order (the reporter sorts).
+
+    `known` holds ids declared in files that failed to load: references to them are not reported
+    as unknown (the broken file is reported instead).
+    """
     return [
+        *_field_rules(roadmap),
         *_duplicate_ids(roadmap),
         *_duplicate_tracks(roadmap.tracks),
         *_aliases(roadmap),
-        *_requires(roadmap),
+        *_requires(roadmap, known),
         *_cycles(roadmap),
         *_choices(roadmap.phases),
         *_empty_modules(roadmap.phases),
-        *_track_entries(roadmap),
+        *_track_entries(roadmap, known),
         *_markdown_links(roadmap),
     ]
+
+
+def _field_rules(roadmap: Roadmap) -> Iterator[Problem]:
+    """The safety rules, in code: they hold whatever content/schema/ (editable by anyone) says."""
+    for f in fields(roadmap):
+        if f.value is None:
+            continue
+        if not isinstance(f.value, str):
+            yield Problem(f.source, f.line, f.key, f"got {type(f.value).__name__} (expected text)")
+            continue
+        yield from _field_problem(f.source, f.line, f.key, f.kind, f.value)
+
+
+def _field_problem(source: str, line: int, key: str, kind: str, value: str) -> Iterator[Problem]:
+    found = bad_character(value)
+    if found:
+        yield Problem(source, line, key, f"contains {found} (expected printable text)")
+        return
+    rule = {"id": id_problem, "title": title_problem, "url": url_problem, "markdown": markdown_problem}.get(kind)
+    problem = rule(value) if rule and (value or kind != "markdown") else None
+    if problem:
+        yield Problem(source, line, key, problem)
 
 
 def _anchors(roadmap: Roadmap) -> Iterator[tuple[str, str, int, object]]:
@@ -93,13 +123,13 @@ def _aliases(roadmap: Roadmap) -> Iterator[Problem]:
             owner.setdefault(alias, item.id)
 
 
-def _requires(roadmap: Roadmap) -> Iterator[Problem]:
+def _requires(roadmap: Roadmap, known: frozenset[str] | set[str]) -> Iterator[Problem]:
     index, aliases = roadmap.item_index(), roadmap.alias_index()
     for item in roadmap.items:
         for req in item.requires:
             if req == item.id:
                 yield Problem(item.source, item.line, f"{item.id}.requires", "an item cannot require itself")
-            elif req not in index:
+            elif req not in index and req not in known:
                 yield Problem(
                     item.source,
                     item.line,
@@ -186,12 +216,12 @@ def _empty_modules(phases: list[Phase]) -> Iterator[Problem]:
                 )
 
 
-def _track_entries(roadmap: Roadmap) -> Iterator[Problem]:
+def _track_entries(roadmap: Roadmap, known: frozenset[str] | set[str]) -> Iterator[Problem]:
     index, aliases = roadmap.item_index(), roadmap.alias_index()
     for track in roadmap.tracks:
         for b, block in enumerate(track.blocks):
             for k, entry in enumerate(block.entries):
-                if entry.item_id not in index:
+                if entry.item_id not in index and entry.item_id not in known:
                     hint = _alias_hint(entry.item_id, aliases)
                     yield Problem(
                         track.source,
@@ -202,21 +232,19 @@ def _track_entries(roadmap: Roadmap) -> Iterator[Problem]:
 
 
 def _markdown_links(roadmap: Roadmap) -> Iterator[Problem]:
-    for phase in roadmap.phases:
-        texts = [(1, "goal", phase.goal), (1, "description", phase.description)]
-        texts += [(m.line, f"{m.id}.description", m.description) for m in phase.modules]
-        texts += [(i.line, f"{i.id}.description", i.description) for i in phase.items]
-        yield from _bad_links(phase.source, texts)
-    for track in roadmap.tracks:
-        texts = [(1, "description", track.description), (1, "audience", track.audience)]
-        texts += [(b.line, f"blocks[{n}].notes", b.notes) for n, b in enumerate(track.blocks)]
-        yield from _bad_links(track.source, texts)
+    """Link targets in Markdown, each reported at the line of its own field."""
+    by_source: dict[str, list[tuple[int, str, str]]] = {}
+    for f in fields(roadmap):
+        if f.kind == "markdown" and isinstance(f.value, str) and f.value:
+            by_source.setdefault(f.source, []).append((f.line, f.key, f.value))
+    for source, texts in by_source.items():
+        yield from _bad_links(source, texts)
 
 
 def _bad_links(source: str, texts: list[tuple[int, str, str]]) -> Iterator[Problem]:
     for line, key, text in texts:
         for target in _LINK.findall(text or ""):
-            if not _SAFE_LINK.match(target):
+            if target and not _SAFE_LINK.match(target):  # an empty target is no link at all
                 yield Problem(
                     source,
                     line,

@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+
+# Nothing a content file holds may move the cursor or fake a line in a terminal or a CI log.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]")
+
+
+def _terminal_safe(text: str) -> str:
+    return _UNPRINTABLE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 @dataclass(frozen=True, order=True)
@@ -16,7 +24,7 @@ class Problem:
 
     def __str__(self) -> str:
         key = self.key or "(file)"
-        return f"{self.path}:{self.line}: {key}: {self.message}"
+        return _terminal_safe(f"{self.path}:{self.line}: {key}: {self.message}")
 
 
 class ContentError(Exception):

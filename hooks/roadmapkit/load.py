@@ -1,87 +1,102 @@
 """The whole pipeline: files -> YAML -> schema -> model -> cross-file checks.
 
 Plain Python with no MkDocs import, so any generator (or a contributor's shell) can use it.
+Every stage runs on every file it can, so one run reports every problem: a file that fails its
+schema still lends its ids to the reference checks of the others.
 """
 
 from __future__ import annotations
 
 import gc
 from pathlib import Path
+from typing import Any
 
 from .checks import check_roadmap
 from .errors import ContentError, Problem
+from .files import content_files, refuse_links
 from .loader import Document, load_file
 from .model import Phase, Roadmap, Track, build_phase, build_track
+from .pages import check_pages
 from .schema import check_document, validator_for
 
-
-def content_files(content_dir: Path, kind: str) -> list[Path]:
-    """The YAML files of one kind ('phases' or 'tracks'), in file-name order."""
-    folder = content_dir / kind
-    return sorted([*folder.glob("*.yml"), *folder.glob("*.yaml")])
+SCHEMA_DIR = Path(__file__).resolve().parent / "schema"  # the engine's rules; content/schema is a copy for editors
 
 
-SCHEMA_DIR = Path(__file__).resolve().parents[2] / "content" / "schema"
-
-
-def load_roadmap(content_dir: Path, root: Path | None = None, schema_dir: Path | None = None) -> Roadmap:
+def load_roadmap(content_dir: Path, root: Path | None = None) -> Roadmap:
     """Load and validate everything; raise ContentError listing every problem at once."""
     # Loading allocates many small objects and frees none; the cyclic collector would rescan all
     # of them again and again (a quarter of the time at 50,000 items), so it waits until the end.
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _load_roadmap(content_dir, root, schema_dir)
+        return _load_roadmap(content_dir, root or content_dir.parent)
     finally:
         if collecting:
             gc.enable()
 
 
-def _load_roadmap(content_dir: Path, root: Path | None, schema_dir: Path | None) -> Roadmap:
-    root = root or content_dir.parent
-    schema_dir = schema_dir or (content_dir / "schema" if (content_dir / "schema").is_dir() else SCHEMA_DIR)
-    problems: list[Problem] = []
-    phases = [
-        _phase(f, n, root, schema_dir, problems) for n, f in enumerate(content_files(content_dir, "phases"), start=1)
-    ]
-    tracks = [_track(f, root, schema_dir, problems) for f in content_files(content_dir, "tracks")]
-    if not phases and not problems:
-        problems.append(
-            Problem(
-                _display(content_dir / "phases", root), 1, "", "no phase files found (expected at least one *.yml file)"
-            )
-        )
-    if problems:
-        raise ContentError(problems)
+def _load_roadmap(content_dir: Path, root: Path) -> Roadmap:
+    problems: list[Problem] = [*refuse_links(content_dir, root)]
+    phase_files, found = content_files(content_dir, "phases", root)
+    track_files, found_tracks = content_files(content_dir, "tracks", root)
+    problems += found + found_tracks
+    problems += check_pages(content_dir / "pages", _display(content_dir / "pages", root))
+    loose: set[str] = set()  # ids declared in files that failed their schema
+    phases = [_phase(f, n, root, problems, loose) for n, f in enumerate(phase_files, start=1)]
+    tracks = [_track(f, root, problems, loose) for f in track_files]
+    if not phase_files and not problems:
+        where = _display(content_dir / "phases", root)
+        problems.append(Problem(where, 1, "", "no phase files found (expected at least one *.yml file)"))
     roadmap = Roadmap([p for p in phases if p], [t for t in tracks if t])
-    problems = check_roadmap(roadmap)
+    problems += check_roadmap(roadmap, known=loose)
     if problems:
         raise ContentError(problems)
     return roadmap
 
 
-def _document(file: Path, root: Path, schema_dir: Path, kind: str, problems: list[Problem]) -> Document | None:
+def _document(file: Path, root: Path, kind: str, problems: list[Problem], loose: set[str]) -> Document | None:
     doc, found = load_file(file, _display(file, root))
     problems.extend(found)
-    if doc is None or found:
+    if doc is None:
         return None
-    schema_problems = check_document(doc, validator_for(schema_dir, kind))
+    if found:  # refused values are None: the schema would only repeat them
+        loose.update(_declared_ids(doc.data))
+        return None
+    schema_problems = check_document(doc, validator_for(SCHEMA_DIR, kind))
     problems.extend(schema_problems)
-    return None if schema_problems else doc
+    if schema_problems:
+        loose.update(_declared_ids(doc.data))
+        return None
+    return doc
 
 
-def _phase(file: Path, number: int, root: Path, schema_dir: Path, problems: list[Problem]) -> Phase | None:
-    doc = _document(file, root, schema_dir, "phase", problems)
+def _declared_ids(data: Any) -> set[str]:
+    """Every `id` text anywhere in a document, so a broken file does not make its ids 'unknown'."""
+    out: set[str] = set()
+    stack = [data]
+    while stack:
+        value = stack.pop()
+        if isinstance(value, dict):
+            if isinstance(value.get("id"), str):
+                out.add(value["id"])
+            stack.extend(value.values())
+        elif isinstance(value, list):
+            stack.extend(value)
+    return out
+
+
+def _phase(file: Path, number: int, root: Path, problems: list[Problem], loose: set[str]) -> Phase | None:
+    doc = _document(file, root, "phase", problems, loose)
     return build_phase(doc.data, doc.path, number, doc.line_of) if doc else None
 
 
-def _track(file: Path, root: Path, schema_dir: Path, problems: list[Problem]) -> Track | None:
-    doc = _document(file, root, schema_dir, "track", problems)
+def _track(file: Path, root: Path, problems: list[Problem], loose: set[str]) -> Track | None:
+    doc = _document(file, root, "track", problems, loose)
     return build_track(doc.data, doc.path, doc.line_of) if doc else None
 
 
 def _display(file: Path, root: Path) -> str:
     try:
-        return file.resolve().relative_to(root.resolve()).as_posix()
+        return file.absolute().relative_to(root.absolute()).as_posix()
     except ValueError:
         return file.as_posix()

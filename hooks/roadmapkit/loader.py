@@ -1,8 +1,9 @@
 """Stage 1: read one YAML content file into plain data plus the line of every key.
 
 Only the YAML core types are accepted. Language tags (``!!python/...``), anchors and
-aliases, duplicate keys and oversized files are refused with a Problem, never an
-exception: content comes from forks and is treated as untrusted.
+aliases, duplicate keys, oversized files, deep nesting, huge numbers or texts and control
+characters are refused with a Problem, never an exception: content comes from forks and is
+treated as untrusted.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from typing import Any
 import yaml
 
 from .errors import Problem, join_key
+from .safety import bad_character
 
 try:  # The C composer is several times faster; the pure one behaves the same.
     from yaml import CSafeLoader as _Loader
@@ -22,6 +24,9 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
 MAX_BYTES = 1_000_000
+MAX_DEPTH = 16  # mappings and lists inside each other; the deepest real file uses 7
+MAX_TEXT = 20_000  # characters in one value; the schema's own limits are lower
+MAX_NUMBER = 30  # characters in a number (Python refuses to read ints past 4,300 digits)
 Key = tuple[str | int, ...]
 
 _STR = "tag:yaml.org,2002:str"
@@ -55,7 +60,10 @@ class Document:
 
 def load_file(file: Path, display: str) -> tuple[Document | None, list[Problem]]:
     """Read, decode and compose one file; return the document or the problems."""
-    raw = file.read_bytes()
+    try:
+        raw = file.read_bytes()
+    except OSError as exc:
+        return None, [_file_problem(display, f"cannot be read: {exc.strerror or exc} (expected a readable file)")]
     if len(raw) > MAX_BYTES:
         return None, [_file_problem(display, f"file is {len(raw):,} bytes (expected at most {MAX_BYTES:,})")]
     text, problem = _decode(raw, display)
@@ -138,6 +146,11 @@ class _Builder:
             self.lines[key] = line
         if isinstance(event, yaml.ScalarEvent):
             return self._scalar(event, key)
+        if len(key) >= MAX_DEPTH and isinstance(event, yaml.CollectionStartEvent):
+            message = f"nested more than {MAX_DEPTH} levels deep (expected a flatter structure)"
+            self.problems.append(Problem(self.display, line, join_key(key), message))
+            self._skip(event, events)
+            return None
         if isinstance(event, yaml.MappingStartEvent):
             if event.tag not in (None, _MAP, "!"):
                 return self._refuse_tree(event, events, key)
@@ -166,6 +179,10 @@ class _Builder:
                 self._skip(event, events)
                 self._skip(next(events), events)
                 self.problems.append(Problem(self.display, line, join_key(key), "keys must be plain text"))
+            elif bad_character(name):
+                self._skip(next(events), events)
+                message = f"key contains {bad_character(name)} (expected a plain key name)"
+                self.problems.append(Problem(self.display, line, join_key(key), message))
             elif name in out:
                 first = self.lines[(*key, name)]
                 self._skip(next(events), events)
@@ -189,12 +206,16 @@ class _Builder:
             message = f"tag {tag!r} is not allowed (expected plain YAML values)"
             self.problems.append(Problem(self.display, event.start_mark.line + 1, join_key(key), message))
             return None
-        kind = _SCALARS[tag]
-        if kind is str:
-            return event.value
+        kind, value, line = _SCALARS[tag], event.value, event.start_mark.line + 1
         if kind is type(None):
             return None
-        return yaml.safe_load(event.value)  # a plain int, float or bool literal
+        problem = _scalar_problem(kind, value)
+        if problem:
+            self.problems.append(Problem(self.display, line, join_key(key), problem))
+            return None
+        if kind is str:
+            return value
+        return yaml.safe_load(value)  # a plain int, float or bool literal
 
     def _refuse_tree(self, event: yaml.Event, events: Iterator[yaml.Event], key: Key) -> None:
         message = f"tag {event.tag!r} is not allowed (expected plain YAML values)"
@@ -211,6 +232,16 @@ class _Builder:
                 depth += 1
             elif isinstance(event, yaml.CollectionEndEvent):
                 depth -= 1
+
+
+def _scalar_problem(kind: type, value: str) -> str | None:
+    """What is wrong with one scalar's text, whatever the schema says: size and characters."""
+    if kind in (int, float) and len(value) > MAX_NUMBER:
+        return f"number is {len(value):,} characters long (expected at most {MAX_NUMBER})"
+    if len(value) > MAX_TEXT:
+        return f"text is {len(value):,} characters long (expected at most {MAX_TEXT:,})"
+    found = bad_character(value)
+    return f"contains {found} (expected printable text)" if found else None
 
 
 def _tag(event: yaml.ScalarEvent) -> str:

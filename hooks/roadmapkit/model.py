@@ -35,6 +35,7 @@ class Item:
     requires: list[str] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)
     aliases: list[str] = field(default_factory=list)
+    lines: dict[str, int] = field(default_factory=dict, repr=False, compare=False)
 
 
 @dataclass
@@ -49,6 +50,7 @@ class Module:
     practice: list[Item] = field(default_factory=list)
     projects: list[Item] = field(default_factory=list)
     choice_id: str | None = None
+    lines: dict[str, int] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def items(self) -> list[Item]:
@@ -76,6 +78,7 @@ class Phase:
     modules: list[Module] = field(default_factory=list)
     choices: list[Choice] = field(default_factory=list)
     checkpoint: list[Item] = field(default_factory=list)
+    lines: dict[str, int] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def items(self) -> list[Item]:
@@ -98,6 +101,7 @@ class Block:
     weeks: float | None = None
     notes: str = ""
     line: int = 1
+    lines: dict[str, int] = field(default_factory=dict, repr=False, compare=False)
 
 
 @dataclass
@@ -111,6 +115,7 @@ class Track:
     audience: str = ""
     description: str = ""
     outcomes: list[str] = field(default_factory=list)
+    lines: dict[str, int] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def item_ids(self) -> list[str]:
@@ -149,6 +154,7 @@ def build_phase(data: dict[str, Any], source: str, number: int, lines: Any) -> P
         source=source,
         number=number,
         description=data.get("description", ""),
+        lines=_lines(data, (), lines),
     )
     for m, mdata in enumerate(data["modules"]):
         phase.modules.append(_module(mdata, phase, ("modules", m), lines))
@@ -175,6 +181,7 @@ def _module(data: dict[str, Any], phase: Phase, key: tuple, lines: Any) -> Modul
         duration=data.get("duration"),
         description=data.get("description", ""),
         resources=_resources(data.get("resources", [])),
+        lines=_lines(data, key, lines),
     )
     for kind, singular in zip(ITEM_KINDS, ("topic", "practice", "project"), strict=True):
         items = _items(data.get(kind, []), singular, phase, module.id, (*key, kind), lines)
@@ -199,6 +206,7 @@ def _items(data: list[dict], kind: str, phase: Phase, module_id: str | None, key
             requires=list(d.get("requires", [])),
             tags=list(d.get("tags", [])),
             aliases=list(d.get("aliases", [])),
+            lines=_lines(d, (*key, n), lines),
         )
         for n, d in enumerate(data)
     ]
@@ -218,6 +226,7 @@ def build_track(data: dict[str, Any], source: str, lines: Any) -> Track:
             weeks=b.get("weeks"),
             notes=b.get("notes", ""),
             line=lines(("blocks", n)),
+            lines=_lines(b, ("blocks", n), lines),
             entries=[_entry(e, lines(("blocks", n, "items", k))) for k, e in enumerate(b["items"])],
         )
         for n, b in enumerate(data["blocks"])
@@ -232,7 +241,18 @@ def build_track(data: dict[str, Any], source: str, lines: Any) -> Track:
         audience=data.get("audience", ""),
         description=data.get("description", ""),
         outcomes=list(data.get("outcomes", [])),
+        lines=_lines(data, (), lines),
     )
+
+
+def _lines(data: dict[str, Any], key: tuple, lines: Any) -> dict[str, int]:
+    """The line of each key of one mapping, and of each resource in it (as 'resources[n]')."""
+    out = {name: lines((*key, name)) for name in data}
+    for n in range(len(data.get("resources", []) or [])):
+        out[f"resources[{n}]"] = lines((*key, "resources", n))
+    for n in range(len(data.get("outcomes", []) or [])):
+        out[f"outcomes[{n}]"] = lines((*key, "outcomes", n))
+    return out
 
 
 def _entry(data: str | dict, line: int) -> Entry:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import time
 from xml.etree.ElementTree import Element
 
 import markdown
@@ -61,10 +62,47 @@ _PLAIN = re.compile(r"[^\W\d_](?:[^\W_]|[ .,;?'\"()/%$@+\-\u2013\u2014\u2018\u20
 
 
 def markdown_html(text: str) -> Markup:
-    """Contributor Markdown rendered to HTML in which raw HTML shows as text."""
+    """Contributor Markdown rendered to HTML in which raw HTML shows as text.
+
+    Validation (markdown_problem) has rendered every text already, so this is a cache hit.
+    """
     if not text:
         return Markup("")
     if _PLAIN.fullmatch(text) and not text.endswith(" "):
         return Markup(f"<p>{text}</p>")
-    _MD.reset()
-    return Markup(_MD.convert(text))
+    html = _RENDERED.get(text)
+    if html is None:
+        _MD.reset()
+        html = _RENDERED[text] = Markup(_MD.convert(text))
+    return html
+
+
+_RENDERED: dict[str, Markup] = {}
+MAX_NESTING = 8  # lists and quotes inside each other (Markdown recurses once per level)
+MAX_BRACKETS = 200  # '[' in one text: Markdown's link search is quadratic in them
+MAX_SECONDS = 1.0  # no single text may take longer than this to render
+_NESTING = re.compile(r"^(?:[ \t]*(?:[-*+>]|\d{1,9}[.)])(?=[ \t]|$))+", re.MULTILINE)
+_MARKER = re.compile(r"[-*+>]|\d{1,9}[.)]")
+
+
+def markdown_problem(text: str) -> str | None:
+    """Why `text` cannot be rendered safely (too deep, too slow, or it crashes Markdown), or None.
+
+    Called for every Markdown text while content is validated, before anything is written; the
+    rendered HTML is kept, so the build renders nothing that validation did not.
+    """
+    deepest = max((len(_MARKER.findall(m.group())) for m in _NESTING.finditer(text)), default=0)
+    indent = max((len(line) - len(line.lstrip(" ")) for line in text.splitlines()), default=0) // 2
+    if max(deepest, indent) > MAX_NESTING:
+        return f"nests lists or quotes {max(deepest, indent)} levels deep (expected at most {MAX_NESTING})"
+    if text.count("[") > MAX_BRACKETS:
+        return f"has {text.count('[')} '[' characters (expected at most {MAX_BRACKETS})"
+    started = time.perf_counter()
+    try:
+        markdown_html(text)
+    except RecursionError:
+        return "is nested too deeply for Markdown to render (expected simpler Markdown)"
+    seconds = time.perf_counter() - started
+    if seconds > MAX_SECONDS:
+        return f"took {seconds:.1f} s to render (expected well under {MAX_SECONDS:.0f} s: simplify its Markdown)"
+    return None

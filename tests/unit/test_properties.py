@@ -13,9 +13,9 @@ from hypothesis import strategies as st
 from roadmapkit import ContentError, Renderer, load_roadmap
 
 SLUG = st.from_regex(r"[a-z][a-z0-9]{0,6}", fullmatch=True)
-TEXT = st.text(st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), min_size=1, max_size=30).filter(
-    lambda s: s.strip()
-)
+TEXT = st.text(
+    st.characters(codec="utf-8", exclude_categories=("Cs", "Cc", "Cf", "Zl", "Zp")), min_size=1, max_size=30
+).filter(lambda s: s.strip())
 
 
 @st.composite

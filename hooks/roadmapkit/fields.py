@@ -1,0 +1,97 @@
+"""Every contributor-written value of a roadmap, with where it is and what sort of text it is.
+
+The safety rules (checks.py) walk this list, so a field added to the model and listed here is
+checked like the others: 'id', 'title' (one line of plain text), 'text' (plain, may wrap),
+'markdown' (rendered through the sanitiser) and 'url'.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import NamedTuple
+
+from .model import Item, Module, Phase, Resource, Roadmap, Track
+
+
+class Field(NamedTuple):
+    source: str
+    line: int
+    key: str
+    kind: str
+    value: str | None  # None: an optional field left out
+
+
+def fields(roadmap: Roadmap) -> Iterator[Field]:
+    for phase in roadmap.phases:
+        yield from _phase(phase)
+    for track in roadmap.tracks:
+        yield from _track(track)
+
+
+def _phase(phase: Phase) -> Iterator[Field]:
+    src, ln = phase.source, phase.lines.get
+    yield Field(src, ln("id", 1), "id", "id", phase.id)
+    yield Field(src, ln("title", 1), "title", "title", phase.title)
+    yield Field(src, ln("duration", 1), "duration", "title", phase.duration)
+    yield Field(src, ln("goal", 1), "goal", "markdown", phase.goal)
+    yield Field(src, ln("description", 1), "description", "markdown", phase.description)
+    for n, module in enumerate(phase.modules):
+        yield from _module(src, f"modules[{n}]", module)
+    for n, choice in enumerate(phase.choices):
+        key = f"choices[{n}]"
+        yield Field(src, choice.line, f"{key}.id", "id", choice.id)
+        yield Field(src, choice.line, f"{key}.title", "title", choice.title)
+        yield Field(src, choice.line, f"{key}.description", "markdown", choice.description)
+    for item in phase.checkpoint:
+        yield from _item(src, f"checkpoint '{item.id}'", item)
+
+
+def _module(src: str, key: str, module: Module) -> Iterator[Field]:
+    ln = module.lines.get
+    yield Field(src, ln("id", module.line), f"{key}.id", "id", module.id)
+    yield Field(src, ln("title", module.line), f"{key}.title", "title", module.title)
+    yield Field(src, ln("duration", module.line), f"{key}.duration", "title", module.duration)
+    yield Field(src, ln("description", module.line), f"{key}.description", "markdown", module.description)
+    yield from _resources(src, module.id, module.resources, module.lines, module.line)
+    for item in module.items:
+        yield from _item(src, f"{module.id}.{item.id}", item)
+
+
+def _item(src: str, key: str, item: Item) -> Iterator[Field]:
+    ln = item.lines.get
+    yield Field(src, ln("id", item.line), f"{key}.id", "id", item.id)
+    yield Field(src, ln("title", item.line), f"{key}.title", "title", item.title)
+    yield Field(src, ln("duration", item.line), f"{key}.duration", "title", item.duration)
+    yield Field(src, ln("description", item.line), f"{key}.description", "markdown", item.description)
+    yield from _resources(src, item.id, item.resources, item.lines, item.line)
+
+
+def _resources(src: str, owner: str, resources: list[Resource], lines: dict, line: int) -> Iterator[Field]:
+    for n, res in enumerate(resources):
+        key, at = f"{owner}.resources[{n}]", lines.get(f"resources[{n}]", line)
+        yield Field(src, at, f"{key}.title", "title", res.title)
+        yield Field(src, at, f"{key}.author", "title", res.author)
+        yield Field(src, at, f"{key}.note", "text", res.note or "")
+        if res.url is not None:
+            yield Field(src, at, f"{key}.url", "url", res.url)
+
+
+def _track(track: Track) -> Iterator[Field]:
+    src, ln = track.source, track.lines.get
+    yield Field(src, ln("id", 1), "id", "id", track.id)
+    yield Field(src, ln("title", 1), "title", "title", track.title)
+    yield Field(src, ln("duration", 1), "duration", "title", track.duration)
+    yield Field(src, ln("hours_per_week", 1), "hours_per_week", "title", track.hours_per_week)
+    yield Field(src, ln("description", 1), "description", "markdown", track.description)
+    yield Field(src, ln("audience", 1), "audience", "markdown", track.audience)
+    for n, text in enumerate(track.outcomes):
+        yield Field(src, ln(f"outcomes[{n}]", 1), f"outcomes[{n}]", "text", text)
+    for n, block in enumerate(track.blocks):
+        key, bl = f"blocks[{n}]", block.lines.get
+        yield Field(src, bl("title", block.line), f"{key}.title", "title", block.title)
+        yield Field(src, bl("group", block.line), f"{key}.group", "title", block.group)
+        yield Field(src, bl("duration", block.line), f"{key}.duration", "title", block.duration)
+        yield Field(src, bl("notes", block.line), f"{key}.notes", "markdown", block.notes)
+        for k, entry in enumerate(block.entries):
+            if entry.note is not None:
+                yield Field(src, entry.line, f"{key}.items[{k}].note", "title", entry.note)

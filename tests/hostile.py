@@ -1,0 +1,86 @@
+"""Hostile but valid content: every text field of the mini roadmap replaced by markup that tries
+to close each context it could land in (<title>, <script>, <style>, <textarea>, an attribute, SVG)
+and open an element, attribute or script of its own. A build of it must show all of it as text.
+
+Every payload carries the marker `pwn`: an element <x-pwn>, an attribute data-pwn, a script that
+sets window.__pwned. Finding any of them live in the output means the text became markup.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+FIXTURES = Path(__file__).parent / "fixtures"
+TEXT_KEYS = frozenset(
+    ("title", "goal", "duration", "description", "notes", "note", "author", "group", "audience", "hours_per_week")
+)
+CLOSERS = "</title></script></style></textarea></noscript></text></svg>]]>-->\"'>"
+
+
+SHORT_KEYS = {"duration": 80, "hours_per_week": 40}  # the schema's lengths for these keys
+_CLOSER_LIST = ("</title>", "</script>", "</style>", "</textarea>", "</text></svg>", "\"'>", "-->")
+
+
+def payload(n: int, limit: int = 200) -> str:
+    """Markup for field number n, within the field's length limit, closing one or all contexts."""
+    tag = f"f{n}"
+    if limit >= 200:
+        return f"{tag}{CLOSERS}<x-pwn data-pwn></x-pwn><script>__pwned={n}</script><img src=x onerror=__pwned={n}>"
+    closer = _CLOSER_LIST[n % len(_CLOSER_LIST)]
+    if limit >= 80:
+        return f"{tag}{closer}<x-pwn data-pwn></x-pwn><img src=x onerror=__pwned={n}>"
+    return f"{tag}{closer}<x-pwn onclick=__pwned={n}>"
+
+
+class _Counter:
+    n = 0
+
+
+def poison(data: Any, key: str = "") -> Any:
+    """The data with every text field (and every outcome) replaced by a payload."""
+    if isinstance(data, dict):
+        return {k: _text(k) if k in TEXT_KEYS and isinstance(v, str) else poison(v, k) for k, v in data.items()}
+    if isinstance(data, list):
+        return [_text(key) if key == "outcomes" else poison(v, key) for v in data]
+    return data
+
+
+def _text(key: str) -> str:
+    _Counter.n += 1
+    return payload(_Counter.n, SHORT_KEYS.get(key, 200))
+
+
+def write_hostile_content(target: Path) -> Path:
+    """A hostile copy of the mini fixture roadmap, plus a hand-written page with a hostile title."""
+    for folder in ("phases", "tracks"):
+        (target / folder).mkdir(parents=True, exist_ok=True)
+        for src in sorted((FIXTURES / "mini" / folder).glob("*.yml")):
+            data = yaml.safe_load(src.read_text("utf-8"))
+            text = yaml.safe_dump(poison(data), allow_unicode=True, sort_keys=False, width=10_000)
+            (target / folder / src.name).write_text(text, "utf-8")
+    pages = target / "pages"
+    pages.mkdir(exist_ok=True)
+    title = payload(0)
+    body = "# A hand-written page\n\nText &lt;script&gt;__pwned='entity'&lt;/script&gt; and `<x-pwn>` in code.\n"
+    (pages / "about.md").write_text(f"---\ntitle: {yaml.safe_dump(title, width=10_000).splitlines()[0]}\n---\n\n{body}")
+    (pages / "index.md").write_text("# placeholder\n")  # replaced by the generated home page
+    return target
+
+
+def copy_hostile_project(target: Path) -> Path:
+    """A whole project (mkdocs.yml, hooks, overrides) whose content is hostile."""
+    from sitebuild import ROOT
+
+    target.mkdir(parents=True, exist_ok=True)
+    for name in ("mkdocs.yml", "hooks", "overrides"):
+        src = ROOT / name
+        if src.is_dir():
+            shutil.copytree(src, target / name, ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
+        else:
+            shutil.copy(src, target / name)
+    write_hostile_content(target / "content")
+    return target
