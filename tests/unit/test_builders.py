@@ -12,8 +12,11 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+import yaml
 
 from sitebuild import ROOT, site_build
+
+WORKFLOW = ROOT / ".github" / "workflows" / "site.yml"
 
 IDS = re.compile(r'data-roadmap-id="([^"]*)"')
 GENERATOR = re.compile(r'<meta name="generator" content="([^"]*)"')
@@ -58,3 +61,15 @@ def test_properdocs_pages_have_the_same_checkboxes_as_mkdocs(properdocs_site: Pa
 
 def test_properdocs_publishes_the_same_roadmap_data(properdocs_site: Path, built_site: Path) -> None:
     assert (properdocs_site / "roadmap.json").read_bytes() == (built_site / "roadmap.json").read_bytes()
+
+
+def test_ci_builds_strictly_with_both_builders() -> None:
+    job = yaml.safe_load(WORKFLOW.read_text("utf-8"))["jobs"]["builders"]
+    assert job["strategy"]["matrix"]["builder"] == ["mkdocs", "properdocs"]
+    step = next(s for s in job["steps"] if "build --strict" in s.get("run", ""))
+    assert step["env"]["BUILDER"] == "${{ matrix.builder }}" and '"$BUILDER" build --strict' in step["run"]
+
+
+def test_mkdocs_stays_below_2_and_properdocs_comes_with_the_test_extra() -> None:
+    project = (ROOT / "pyproject.toml").read_text("utf-8")
+    assert '"mkdocs>=1.6,<2"' in project and '"properdocs>=1.6,<2"' in project

@@ -131,6 +131,7 @@ def test_site_and_repo_urls_come_from_the_environment() -> None:
 
 def test_contributor_files_exist() -> None:
     for name in (
+        "SECURITY.md",
         "CONTRIBUTING.md",
         ".github/pull_request_template.md",
         ".pre-commit-config.yaml",
@@ -138,6 +139,8 @@ def test_contributor_files_exist() -> None:
         ".github/ISSUE_TEMPLATE/new-resource.yml",
     ):
         assert (ROOT / name).is_file(), name
+    for name in ("README.md", "CONTRIBUTING.md"):
+        assert "](SECURITY.md)" in (ROOT / name).read_text("utf-8"), name
 
 
 def test_pre_commit_schema_check_catches_a_broken_track(tmp_path: Path) -> None:
