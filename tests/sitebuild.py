@@ -1,4 +1,4 @@
-"""Helpers to build the real site with the real `mkdocs build --strict`."""
+"""Helpers to build the real site with the real `mkdocs build --strict` (or `properdocs build --strict`)."""
 
 from __future__ import annotations
 
@@ -15,11 +15,16 @@ PROJECT_FILES = ("mkdocs.yml", "overrides", "content", "hooks")
 
 def mkdocs_build(config_dir: Path, site_dir: Path, **env: str) -> subprocess.CompletedProcess[str]:
     """Run `mkdocs build --strict` on a project folder; never raises on failure."""
+    return site_build("mkdocs", config_dir, site_dir, **env)
+
+
+def site_build(builder: str, config_dir: Path, site_dir: Path, **env: str) -> subprocess.CompletedProcess[str]:
+    """Run `<builder> build --strict` (builder: mkdocs or properdocs, its drop-in fork); never raises."""
     environ = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1700000000", **env}
     cmd = [
         sys.executable,
         "-m",
-        "mkdocs",
+        builder,
         "build",
         "--strict",
         "-f",

@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import hashlib
+import json
+import os
+import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -13,6 +17,8 @@ import yaml
 from sitebuild import ROOT, mkdocs_build
 
 WORKFLOW = ROOT / ".github" / "workflows" / "site.yml"
+DEFAULT_BRANCH_PUSH = "github.event_name == 'push' && github.ref_name == github.event.repository.default_branch"
+PINNED = re.compile(r"^[\w.-]+/[\w./-]+@[0-9a-f]{40} # v\d+(\.\d+)*$")
 
 
 @pytest.fixture(scope="module")
@@ -41,15 +47,80 @@ def test_build_job_tests_builds_strictly_and_uploads_the_site(workflow: dict) ->
 
 
 def test_only_the_deploy_job_may_write_pages_and_only_on_the_default_branch(workflow: dict) -> None:
-    assert workflow["permissions"] == {"contents": "read"}
+    assert workflow["permissions"] == {}, "nothing by default: each job declares what it needs"
     deploy = workflow["jobs"]["deploy"]
     assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
-    assert "github.event.repository.default_branch" in deploy["if"] and "push" in deploy["if"]
+    assert deploy["if"] == DEFAULT_BRANCH_PUSH
     assert deploy["needs"] == "build"
     assert deploy["concurrency"]["cancel-in-progress"] is False
     assert any(s.get("uses", "").startswith("actions/deploy-pages@") for s in deploy["steps"])
-    others = [name for name, job in workflow["jobs"].items() if name != "deploy"]
-    assert all("permissions" not in workflow["jobs"][name] for name in others)
+    for name, job in workflow["jobs"].items():
+        if name == "deploy":
+            continue
+        assert "permissions" in job, f"job {name} must declare its permissions"
+        assert "write" not in job["permissions"].values(), f"job {name} may not write anything"
+        assert job["permissions"].get("contents") == "read", name
+
+
+def _steps(workflow: dict) -> list[tuple[str, dict]]:
+    return [(name, step) for name, job in workflow["jobs"].items() for step in job.get("steps", [])]
+
+
+def test_every_action_is_pinned_to_a_commit_sha_with_its_version_in_a_comment(workflow: dict) -> None:
+    lines = [line.strip() for line in WORKFLOW.read_text("utf-8").splitlines()]
+    uses = [line.split("uses:", 1)[1].strip() for line in lines if re.match(r"^(- )?uses:", line)]
+    assert len(uses) == len([s for _, s in _steps(workflow) if "uses" in s]) >= 6
+    unpinned = [u for u in uses if not PINNED.match(u)]
+    assert not unpinned, f"pin by full commit SHA, version in a trailing comment: {unpinned}"
+
+
+def test_checkout_keeps_no_credentials(workflow: dict) -> None:
+    checkouts = [s for _, s in _steps(workflow) if s.get("uses", "").startswith("actions/checkout@")]
+    assert checkouts
+    assert all(s.get("with", {}).get("persist-credentials") is False for s in checkouts)
+
+
+def test_the_site_is_uploaded_only_where_it_is_deployed(workflow: dict) -> None:
+    uploads = [
+        (job, s) for job, s in _steps(workflow) if s.get("uses", "").startswith("actions/upload-pages-artifact@")
+    ]
+    assert [job for job, _ in uploads] == ["build"]
+    assert uploads[0][1].get("if") == workflow["jobs"]["deploy"]["if"] == DEFAULT_BRANCH_PUSH
+
+
+def _zizmor(*args: str) -> subprocess.CompletedProcess[str]:
+    exe = shutil.which("zizmor", path=f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}")
+    assert exe, "zizmor is in the test extra: python3 -m pip install -e '.[test]'"
+    cmd = [exe, "--offline", "--format", "json", "--quiet", *args]
+    return subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT, check=False)
+
+
+def test_zizmor_reports_no_findings_offline() -> None:
+    result = _zizmor(str(WORKFLOW), str(ROOT / ".pre-commit-config.yaml"))
+    findings = json.loads(result.stdout or "[]")
+    report = [(f["ident"], f["determinations"]["severity"]) for f in findings]
+    assert result.returncode == 0 and report == [], (report, result.stderr)
+
+
+def test_zizmor_would_catch_an_unpinned_action_and_kept_credentials(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yml"
+    bad.write_text(
+        "on: push\npermissions: {}\njobs:\n  b:\n    runs-on: ubuntu-latest\n"
+        "    permissions:\n      contents: read\n    steps:\n      - uses: actions/checkout@v4\n"
+        "      - uses: actions/upload-artifact@v4\n        with:\n          path: .\n"
+    )
+    result = _zizmor(str(bad))
+    idents = {f["ident"] for f in json.loads(result.stdout)}
+    assert {"unpinned-uses", "artipacked"} <= idents and result.returncode != 0
+
+
+def test_zizmor_runs_in_ci_in_the_test_script_and_before_commits(workflow: dict) -> None:
+    runs = " ".join(s.get("run", "") for _, s in _steps(workflow))
+    assert "zizmor --offline" in runs
+    assert "zizmor --offline" in (ROOT / "scripts" / "test").read_text("utf-8")
+    hooks = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text("utf-8"))
+    entries = [h["entry"] for repo in hooks["repos"] for h in repo["hooks"]]
+    assert "zizmor --offline" in entries
 
 
 def test_site_and_repo_urls_come_from_the_environment() -> None:
@@ -60,6 +131,7 @@ def test_site_and_repo_urls_come_from_the_environment() -> None:
 
 def test_contributor_files_exist() -> None:
     for name in (
+        "SECURITY.md",
         "CONTRIBUTING.md",
         ".github/pull_request_template.md",
         ".pre-commit-config.yaml",
@@ -67,6 +139,8 @@ def test_contributor_files_exist() -> None:
         ".github/ISSUE_TEMPLATE/new-resource.yml",
     ):
         assert (ROOT / name).is_file(), name
+    for name in ("README.md", "CONTRIBUTING.md"):
+        assert "](SECURITY.md)" in (ROOT / name).read_text("utf-8"), name
 
 
 def test_pre_commit_schema_check_catches_a_broken_track(tmp_path: Path) -> None:
