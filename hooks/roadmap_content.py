@@ -6,7 +6,6 @@ A thin adapter: the work is done by the plain functions in roadmapkit.
 from __future__ import annotations
 
 import logging
-from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -14,7 +13,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
 from roadmapkit import ContentError, load_roadmap
-from roadmapkit.render import phase_uri, track_uri
+from roadmapkit.site import site_nav, theme_extra
 
 if TYPE_CHECKING:  # the live-reload server is only needed by `mkdocs serve`
     from mkdocs.livereload import LiveReloadServer
@@ -36,26 +35,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     except ContentError as err:
         raise PluginError(f"the roadmap content has problems:\n{err}") from None
     config.extra[ROADMAP_KEY] = roadmap
-    config.extra["roadmap_aliases"] = roadmap.alias_index()
-    config.extra["roadmap_storage_key"] = config.extra.get("storage_key", "roadmap")
+    config.extra.update(theme_extra(roadmap, config.extra))
     if not config.nav:
-        config.nav = _nav(roadmap)
+        config.nav = site_nav(roadmap)
     return config
-
-
-def _nav(roadmap) -> list:
-    """Nav titles are escaped here: MkDocs theme templates render them without autoescaping."""
-    phases = [{escape(p.title): phase_uri(p)} for p in roadmap.phases]
-    tracks = [{"Compare tracks": "tracks/index.md"}] + [{escape(t.title): track_uri(t)} for t in roadmap.tracks]
-    return [
-        {"Home": "index.md"},
-        {"Map": "map.md"},
-        {"Phases": phases},
-        {"Tracks": tracks},
-        {"Progress": "progress.md"},
-        {"Resources": "resources.md"},
-        {"About": "about.md"},
-    ]
 
 
 def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder) -> LiveReloadServer:
