@@ -1,4 +1,4 @@
-"""The command-line tools: `roadmap-validate` and `roadmap-render`."""
+"""The command-line tools: `roadmap-validate`, `roadmap-render` and `roadmap-new`."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from pathlib import Path
 from .errors import ContentError
 from .export import RenderError, render_site
 from .load import load_roadmap
+from .scaffold import ScaffoldError, scaffold
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -53,6 +54,36 @@ def render_main(argv: list[str] | None = None) -> int:
     print(f"  mkdocs build --strict -f {args.out / 'mkdocs.yml'}")
     print(f"  (cd {args.out} && zensical build)")
     return 0
+
+
+def new_main(argv: list[str] | None = None) -> int:
+    """`roadmap-new`: start a roadmap of your own (one phase, one track) in DIR/content."""
+    parser = argparse.ArgumentParser(prog="roadmap-new", description=new_main.__doc__)
+    parser.add_argument("dir", type=Path, metavar="DIR", help="the project folder (content/ is made inside it)")
+    parser.add_argument("--title", default="My roadmap", help="the roadmap's title (default: My roadmap)")
+    args = parser.parse_args(argv)
+    try:
+        written = scaffold(args.dir, args.title)
+    except ScaffoldError as err:
+        print(f"roadmap-new: {err}", file=sys.stderr)
+        return 2
+    for path in written:
+        print(f"wrote {path}")
+    print(next_steps(args.dir))
+    return 0
+
+
+def next_steps(project: Path) -> str:
+    content = project / "content"
+    return (
+        "\nNext steps:\n"
+        f"  1. Edit {content / 'roadmap.yml'}: title, description, repository, and a storage_key that\n"
+        "     never changes once published (learners' progress is stored under it).\n"
+        f"  2. Add phases in {content / 'phases'} and pacing plans in {content / 'tracks'}.\n"
+        f"  3. Check them: roadmap-validate {content}\n"
+        f"  4. Preview it: mkdocs serve (in {project}, a fork of the roadmap repository)\n"
+        "  5. Publish: push to the default branch with GitHub Pages set to 'GitHub Actions'."
+    )
 
 
 if __name__ == "__main__":  # pragma: no cover

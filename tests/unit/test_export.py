@@ -115,3 +115,4 @@ def test_broken_content_writes_nothing(tmp_path: Path, capsys: pytest.CaptureFix
 def test_console_scripts_are_declared() -> None:
     pyproject = (ROOT / "pyproject.toml").read_text("utf-8")
     assert 'roadmap-render = "roadmapkit.cli:render_main"' in pyproject
+    assert 'roadmap-new = "roadmapkit.cli:new_main"' in pyproject
