@@ -51,9 +51,14 @@ def _fill(name: str, values: dict[str, str]) -> str:
 
 
 def scaffold(project: Path, title: str = "My roadmap") -> list[Path]:
-    """Write DIR/content; refuse (writing nothing) if any of its files already exists."""
+    """Write DIR/content; refuse (writing nothing) if any of its files already exists and differs.
+
+    A file with exactly the text it would get (this project's own schema files, when DIR is this
+    project) is kept as it is, so the schema need not be moved aside first.
+    """
     content = project / "content"
     files = {content / relative: text for relative, text in starter_files(title).items()}
+    files = {path: text for path, text in files.items() if not _same(path, text)}
     existing = [str(path) for path in files if path.exists() or path.is_symlink()]
     if existing:
         raise ScaffoldError("these files exist already and are left alone: " + ", ".join(existing))
@@ -61,3 +66,7 @@ def scaffold(project: Path, title: str = "My roadmap") -> list[Path]:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, "utf-8")
     return list(files)
+
+
+def _same(path: Path, text: str) -> bool:
+    return path.is_file() and not path.is_symlink() and path.read_bytes() == text.encode("utf-8")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -79,3 +80,15 @@ def test_new_engine_files_name_no_subject(name: str) -> None:
     paths = [ENGINE / name] if name.endswith(".py") else sorted((ENGINE / name).iterdir())
     for path in paths:
         assert "machine learning" not in path.read_text("utf-8").casefold(), path
+
+
+def test_keeps_identical_schema_files_and_refuses_changed_ones(tmp_path: Path) -> None:
+    schema = tmp_path / "content" / "schema"
+    shutil.copytree(ROOT / "content" / "schema", schema)
+    assert new_main([str(tmp_path)]) == 0
+    assert (tmp_path / "content" / "roadmap.yml").is_file()
+    other = tmp_path / "other"
+    shutil.copytree(ROOT / "content" / "schema", other / "content" / "schema")
+    (other / "content" / "schema" / "phase.schema.json").write_text("{}")
+    assert new_main([str(other)]) == 2
+    assert not (other / "content" / "roadmap.yml").exists()
