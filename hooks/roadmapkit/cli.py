@@ -81,7 +81,7 @@ def next_steps(project: Path) -> str:
         "     never changes once published (learners' progress is stored under it).\n"
         f"  2. Add phases in {content / 'phases'} and pacing plans in {content / 'tracks'}.\n"
         f"  3. Check them: roadmap-validate {content}\n"
-        f"  4. Preview it: mkdocs serve (in {project}, a fork of the roadmap repository)\n"
+        f"  4. Preview it: cd {project} && mkdocs serve\n"
         "  5. Publish: push to the default branch with GitHub Pages set to 'GitHub Actions'."
     )
 
