@@ -28,7 +28,6 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "hooks"))
 sys.path.insert(0, str(ROOT / "tests"))  # browserkit: finding Chromium, a quiet local server
 from browserkit import chromium_path  # noqa: E402
-from roadmap_content import _nav  # noqa: E402
 from roadmapkit import Renderer, load_roadmap, roadmap_json  # noqa: E402
 from roadmapkit.checks import check_roadmap  # noqa: E402
 from roadmapkit.files import content_files  # noqa: E402
@@ -36,6 +35,7 @@ from roadmapkit.load import SCHEMA_DIR  # noqa: E402
 from roadmapkit.loader import load_file  # noqa: E402
 from roadmapkit.model import Roadmap, build_phase, build_track  # noqa: E402
 from roadmapkit.schema import check_document, validator_for  # noqa: E402
+from roadmapkit.site import site_nav  # noqa: E402
 
 # Bytecode caching as on a normal machine (this sandbox sets PYTHONDONTWRITEBYTECODE, which made our
 # hook modules, unlike MkDocs' own, compile from source on every build).
@@ -104,7 +104,7 @@ def plain_project(tmp: Path) -> Path:
     config = yaml.safe_load(text)
     config.pop("hooks")
     config["docs_dir"] = "docs"
-    config["nav"] = _nav(roadmap)  # what the hook would have set
+    config["nav"] = site_nav(roadmap)  # what the hook would have set
     config["extra"]["roadmap_aliases"] = roadmap.alias_index()
     (tmp / "plain" / "mkdocs.yml").write_text(yaml.safe_dump(config), "utf-8")
     return tmp / "plain" / "mkdocs.yml"

@@ -9,14 +9,14 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from markupsafe import escape
 
 from roadmapkit import ContentError, load_roadmap
 from roadmapkit.errors import format_problems
 from roadmapkit.files import refuse_links
-from roadmapkit.render import phase_uri, track_uri
+from roadmapkit.site import site_nav, theme_extra
 
 if TYPE_CHECKING:  # the live-reload server is only needed by `mkdocs serve`
     from mkdocs.livereload import LiveReloadServer
@@ -41,27 +41,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if links:
         raise PluginError(f"the roadmap content has problems:\n{format_problems(links)}")
     config.extra[ROADMAP_KEY] = roadmap
-    config.extra["roadmap_aliases"] = roadmap.alias_index()
-    config.extra["roadmap_storage_key"] = config.extra.get("storage_key", "roadmap")
+    config.extra.update(theme_extra(roadmap, config.extra))
     if not config.nav:
-        config.nav = _nav(roadmap)
+        config.nav = site_nav(roadmap)
     return config
-
-
-def _nav(roadmap) -> list:
-    """Nav titles are escaped here (as Markup, so the theme's `| e` does not escape them twice):
-    MkDocs theme templates print them without autoescaping."""
-    phases = [{escape(p.title): phase_uri(p)} for p in roadmap.phases]
-    tracks = [{"Compare tracks": "tracks/index.md"}] + [{escape(t.title): track_uri(t)} for t in roadmap.tracks]
-    return [
-        {"Home": "index.md"},
-        {"Map": "map.md"},
-        {"Phases": phases},
-        {"Tracks": tracks},
-        {"Progress": "progress.md"},
-        {"Resources": "resources.md"},
-        {"About": "about.md"},
-    ]
 
 
 def on_page_markdown(markdown: str, page, config: MkDocsConfig, files) -> str:

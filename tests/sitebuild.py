@@ -41,10 +41,14 @@ def copy_project(target: Path, content: Path | None = None) -> Path:
     for name in PROJECT_FILES:
         src = ROOT / name
         if name == "content" and content is not None:
-            shutil.copytree(ROOT / "content" / "pages", target / "content" / "pages")
-            shutil.copytree(ROOT / "content" / "schema", target / "content" / "schema")
+            for part in ("pages", "schema"):  # the content's own when it has them, else ours
+                shutil.copytree(
+                    content / part if (content / part).is_dir() else ROOT / "content" / part, target / name / part
+                )
             shutil.copytree(content / "phases", target / "content" / "phases")
             shutil.copytree(content / "tracks", target / "content" / "tracks")
+            if (content / "roadmap.yml").is_file():
+                shutil.copy(content / "roadmap.yml", target / "content" / "roadmap.yml")
         elif src.is_dir():
             shutil.copytree(src, target / name, ignore=shutil.ignore_patterns("__pycache__"))
         else:

@@ -1,0 +1,39 @@
+"""What the site configuration takes from the roadmap: the nav and the theme's extra values.
+
+Shared by the MkDocs hook (at build time) and roadmap-render (written into a mkdocs.yml).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from markupsafe import escape
+
+from .model import Roadmap
+from .render import phase_uri, track_uri
+
+DEFAULT_STORAGE_KEY = "roadmap"
+
+
+def site_nav(roadmap: Roadmap) -> list[dict[str, Any]]:
+    """Nav titles are escaped here (as Markup, so the theme's `| e` does not escape them twice):
+    MkDocs theme templates print them without autoescaping."""
+    phases = [{escape(p.title): phase_uri(p)} for p in roadmap.phases]
+    tracks = [{"Compare tracks": "tracks/index.md"}] + [{escape(t.title): track_uri(t)} for t in roadmap.tracks]
+    return [
+        {"Home": "index.md"},
+        {"Map": "map.md"},
+        {"Phases": phases},
+        {"Tracks": tracks},
+        {"Progress": "progress.md"},
+        {"Resources": "resources.md"},
+        {"About": "about.md"},
+    ]
+
+
+def theme_extra(roadmap: Roadmap, extra: dict[str, Any]) -> dict[str, Any]:
+    """The values overrides/main.html reads from `extra`: the storage key and the id aliases."""
+    return {
+        "roadmap_storage_key": extra.get("storage_key", DEFAULT_STORAGE_KEY),
+        "roadmap_aliases": roadmap.alias_index(),
+    }
