@@ -9,9 +9,9 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from markupsafe import escape
 
 from roadmapkit import ContentError, load_roadmap
 from roadmapkit.errors import format_problems

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from markupsafe import Markup
 
 from .assets import OWN_ASSETS, minify
 from .load import load_roadmap
@@ -133,8 +134,15 @@ def folder_files(folder: Path, prefix: str) -> dict[str, bytes]:
     return files
 
 
+class _Dumper(yaml.SafeDumper):
+    """Writes escaped nav titles (Markup) as the plain strings they are: the theme prints them raw."""
+
+
+_Dumper.add_representer(Markup, lambda dumper, value: dumper.represent_str(str(value)))
+
+
 def config_yaml(config: dict[str, Any]) -> str:
-    return yaml.safe_dump(config, sort_keys=False, allow_unicode=True, default_flow_style=False, width=100)
+    return yaml.dump(config, Dumper=_Dumper, sort_keys=False, allow_unicode=True, default_flow_style=False, width=100)
 
 
 def prepare_target(out: Path, sources: list[Path]) -> None:
