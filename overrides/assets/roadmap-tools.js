@@ -6,8 +6,10 @@
 
   var rm = window.roadmapKit;
   if (!rm || rm.tools) return;
-  var el = rm.el, status = rm.status, storage = rm.storage, parse = rm.parse, save = rm.save, paint = rm.paint;
-  var VERSION = rm.VERSION, KEY = rm.key, scope = rm.scope, migrateAliases = rm.migrateAliases;
+  var el = rm.el, status = rm.status, storage = rm.storage, parse = rm.parse, paint = rm.paint;
+  var VERSION = rm.VERSION, KEY = rm.key, scope = rm.scope, dict = rm.dict, has = rm.has, clone = rm.clone;
+
+  function ticked(id) { return has(rm.state().items, id) && !!rm.state().items[id]; }
 
   function itemRow(id, it, extra) {
     var li = el("li", "rm-item"), row = el("div", "rm-row"), label = el("label", "rm-check");
@@ -15,7 +17,7 @@
     box.type = "checkbox";
     box.autocomplete = "off";
     box.setAttribute("data-roadmap-id", id);
-    box.checked = !!rm.state().items[id];
+    box.checked = ticked(id);
     label.append(box, " ", el("span", "rm-title", it[0]));
     var note = el("button", "rm-note-btn", "\u270e");
     note.type = "button";
@@ -37,7 +39,7 @@
     var holder = document.getElementById("rm-plan-data");
     if (!holder) return null;
     if (dataCache.el !== holder) {
-      try { dataCache.data = JSON.parse(holder.getAttribute("data-rm-json")); } catch (e) { dataCache.data = null; }
+      try { dataCache.data = rm.json(holder.getAttribute("data-rm-json")); } catch (e) { dataCache.data = null; }
       dataCache.el = holder;
     }
     return dataCache.data;
@@ -68,7 +70,7 @@
   }
 
   function schedule(track, hours) {
-    var scale = track.hours && hours > 0 ? track.hours / hours : 1, at = 0, blocks = [], due = {};
+    var scale = track.hours && hours > 0 ? track.hours / hours : 1, at = 0, blocks = [], due = dict();
     track.blocks.forEach(function (b) {
       if (!b.w) return; // "Ongoing" and other undated blocks are not scheduled
       var days = Math.max(1, Math.round(b.w * 7 * scale));
@@ -92,7 +94,7 @@
   function paintPlan() {
     var out = document.querySelector("[data-rm-plan-out]"), data = planData();
     if (!out || !data) return;
-    var plan = rm.state().plan || {};
+    var plan = dict(rm.state().plan);
     fillPlanForm(data, plan);
     out.replaceChildren();
     var track = trackOf(data, plan.track), start = dayOf(plan.start);
@@ -134,7 +136,7 @@
     var expected = 0, done = 0;
     Object.keys(s.due).forEach(function (id) {
       if (s.due[id] < now) expected++;
-      if (rm.state().items[id]) done++;
+      if (ticked(id)) done++;
     });
     var diff = done - expected, n = Math.abs(diff) + " item" + (Math.abs(diff) === 1 ? "" : "s");
     para(out, [diff > 0 ? "You are " + n + " ahead of schedule" : diff < 0 ? "You are " + n + " behind schedule" :
@@ -146,7 +148,7 @@
     list.setAttribute("data-rm-plan-due", "");
     Object.keys(s.due).forEach(function (id) {
       var late = s.due[id] < weekStart;
-      if (s.due[id] <= weekStart + 6 && data.items[id] && !(late && rm.state().items[id])) {
+      if (s.due[id] <= weekStart + 6 && has(data.items, id) && !(late && ticked(id))) {
         list.append(itemRow(id, data.items[id], late ? "overdue" : ""));
       }
     });
@@ -157,14 +159,14 @@
     var list = document.querySelector("[data-rm-next-list]"), data = planData();
     if (!list || !data) return;
     var picker = document.querySelector("[data-rm-next-track]");
-    var track = trackOf(data, (rm.state().plan || {}).track) || data.tracks[0], seen = {}, rows = [];
+    var track = trackOf(data, dict(rm.state().plan).track) || data.tracks[0], seen = dict(), rows = [];
     if (picker) picker.value = track.id;
     track.blocks.forEach(function (b) {
       b.i.forEach(function (id) {
-        var it = data.items[id];
-        if (rows.length >= 5 || seen[id] || rm.state().items[id] || !it) return;
+        var it = has(data.items, id) ? data.items[id] : null;
+        if (rows.length >= 5 || seen[id] || ticked(id) || !it) return;
         seen[id] = 1;
-        if (it[2].every(function (r) { return rm.state().items[r]; })) rows.push(itemRow(id, it));
+        if (it[2].every(ticked)) rows.push(itemRow(id, it));
       });
     });
     list.replaceChildren.apply(list, rows);
@@ -175,21 +177,45 @@
     }
   }
 
-  function savePlan(changes) {
-    rm.state().plan = Object.assign({}, rm.state().plan, changes);
-    save();
+  function savePlan(changes) { // true once saved
+    var next = clone(rm.state()), plan = dict(next.plan);
+    for (var k in changes) plan[k] = changes[k];
+    next.plan = plan;
+    var ok = rm.change(next);
     paint();
+    return ok;
+  }
+
+  // What a change that was not saved says: read-only mode names its reason.
+  function notSaved(what) {
+    var why = rm.readOnly();
+    return why ? what + " not saved (read-only: " + why + ")." : what + " could not be saved in this browser.";
+  }
+
+  function refuseReadOnly() { // true (and says so) when nothing may be changed here
+    var why = rm.readOnly();
+    if (why) status("Not saved (read-only: " + why + "); nothing was changed.");
+    return !!why;
   }
 
   /* ---- progress page tools ---- */
   var BACKUP = KEY + ":backup";
 
+  function plain(s) { // a copy of a state without this tab's bookkeeping
+    var out = clone(s);
+    delete out.rev;
+    delete out.prev;
+    return out;
+  }
+
   function keepBackup() {
-    return storage.set(BACKUP, JSON.stringify(rm.state()));
+    return storage.set(BACKUP, JSON.stringify(plain(rm.state())));
   }
 
   function exportFile() {
-    var data = Object.assign({}, rm.state(), { exported: new Date().toISOString(), site: scope.href });
+    var data = plain(rm.state());
+    data.exported = new Date().toISOString();
+    data.site = scope.href;
     var blob = new Blob([JSON.stringify(data, null, 1)], { type: "application/json" });
     var a = document.createElement("a");
     a.href = URL.createObjectURL(blob);
@@ -201,24 +227,39 @@
     status("Exported " + Object.keys(rm.state().items).length + " ticked items.");
   }
 
+  /* Imports are capped: the file's size, and what it carries that this site does not know (unknown
+     item ids inside items are kept: they may be items of a later version). */
+  var MAX_FILE = 1000000, MAX_UNKNOWN = 20, MAX_UNKNOWN_SIZE = 10000;
+  var KNOWN = ["version", "items", "notes", "plan", "exported", "site", "rev", "prev"];
+  var TOO_BIG = "That file is too large to be a progress export (over 1 MB); nothing was changed.";
+
   function importText(text, merge) {
+    if (refuseReadOnly()) return;
+    if (text.length > MAX_FILE) { status(TOO_BIG); return; }
     var incoming;
-    try { incoming = parse(text); } catch (e) {
-      status("That file is not a progress export (" + e.message + "); nothing was changed.");
+    try { incoming = parse(text, true); } catch (e) {
+      status(e.refused ? "That file was refused: it has a key named '" + e.refused + "', which a progress " +
+        "export never has and which could change how this page works; nothing was changed."
+        : "That file is not a progress export (" + e.message + "); nothing was changed.");
       return;
     }
     if (incoming.version > VERSION) {
       status("That file comes from a newer version of this site; nothing was changed.");
       return;
     }
-    var previous = rm.state();
-    delete incoming.exported;
-    delete incoming.site;
-    var next = merge ? mergeStates(rm.state(), incoming) : Object.assign(incoming, { version: VERSION });
+    var unknown = Object.keys(incoming).filter(function (k) { return KNOWN.indexOf(k) < 0; });
+    var size = unknown.reduce(function (n, k) { return n + k.length + JSON.stringify(incoming[k]).length; }, 0);
+    if (unknown.length > MAX_UNKNOWN || size > MAX_UNKNOWN_SIZE) {
+      status("That file carries too much that this site does not know (" + unknown.length + " unknown entries, " +
+        Math.ceil(size / 1000) + " kB; at most " + MAX_UNKNOWN + " entries and " + MAX_UNKNOWN_SIZE / 1000 +
+        " kB); nothing was changed.");
+      return;
+    }
+    ["exported", "site", "rev", "prev"].forEach(function (k) { delete incoming[k]; });
+    incoming.version = VERSION;
+    var next = rm.migrate(merge ? mergeStates(rm.state(), incoming) : incoming);
     if (!keepBackup()) { status("Storage is not available; nothing was changed."); return; }
-    rm.replace(next);
-    migrateAliases();
-    if (!save()) { rm.replace(previous); status("The import could not be saved; nothing was changed."); return; }
+    if (!rm.change(next, true)) { status("The import could not be saved; nothing was changed."); return; }
     paint();
     enableUndo();
     status("Imported " + Object.keys(incoming.items).length + " ticked items (" +
@@ -226,29 +267,34 @@
   }
 
   function mergeStates(a, b) { // what is here wins; the file fills gaps (items, notes, plan, unknown keys)
-    var out = Object.assign({}, b, a, { version: VERSION, items: Object.assign({}, a.items),
-      notes: Object.assign({}, a.notes) });
+    var out = clone(b), here = clone(a);
+    for (var k in here) out[k] = here[k];
+    out.version = VERSION;
     for (var id in b.items) if (!out.items[id]) out.items[id] = b.items[id];
     for (var n in b.notes) if (!out.notes[n]) out.notes[n] = b.notes[n];
     return out;
   }
 
   function reset() {
+    if (refuseReadOnly()) return;
     if (!window.confirm("Untick every item on this site? Notes and your plan stay, and a copy is kept so you can undo.")) return;
     if (!keepBackup()) { status("Storage is not available; nothing was changed."); return; }
-    rm.replace(Object.assign({}, rm.state(), { items: {} })); // notes and the plan stay
-    save();
+    var next = clone(rm.state());
+    next.items = dict(); // notes and the plan stay
+    if (!rm.change(next, true)) { status("The reset could not be saved; nothing was changed."); return; }
     paint();
     enableUndo();
     status("Progress was reset. Undo is available.");
   }
 
   function undo() {
+    if (refuseReadOnly()) return;
     var raw = storage.get(BACKUP);
     if (raw === null) { status("There is nothing to undo."); return; }
-    var current = JSON.stringify(rm.state());
-    try { rm.replace(parse(raw)); } catch (e) { status("The saved copy could not be read."); return; }
-    save();
+    var current = JSON.stringify(plain(rm.state())), previous;
+    try { previous = parse(raw); } catch (e) { status("The saved copy could not be read."); return; }
+    if (previous.version > VERSION) { status("The saved copy comes from a newer version of this site; nothing was changed."); return; }
+    if (!rm.change(rm.migrate(previous), true)) { status("The previous progress could not be saved; nothing was changed."); return; }
     storage.set(BACKUP, current);
     paint();
     status("Restored the previous progress. Undo again to switch back.");
@@ -266,7 +312,13 @@
     if (action === "export") exportFile();
     else if (action === "reset") reset();
     else if (action === "undo") undo();
-    else if (action === "plan-clear") { delete rm.state().plan; save(); paint(); status("Your plan was cleared."); }
+    else if (action === "plan-clear") {
+      var next = clone(rm.state());
+      delete next.plan;
+      var ok = rm.change(next);
+      paint();
+      status(ok ? "Your plan was cleared." : notSaved("Clearing your plan was"));
+    }
   });
 
   document.addEventListener("submit", function (event) {
@@ -275,8 +327,8 @@
     event.preventDefault();
     var hours = form.hours.value ? +form.hours.value : null;
     if (dayOf(form.start.value) === null) { status("Choose a start date."); return; }
-    savePlan({ track: form.track.value, start: form.start.value, hours: hours > 0 ? hours : null });
-    status("Your plan was saved in this browser.");
+    var ok = savePlan({ track: form.track.value, start: form.start.value, hours: hours > 0 ? hours : null });
+    status(ok ? "Your plan was saved in this browser." : notSaved("Your plan is shown but was"));
   });
 
   document.addEventListener("change", function (event) {
@@ -285,6 +337,7 @@
       savePlan({ track: t.value });
     } else if (t.matches('input[data-rm-action="import"]') && t.files && t.files[0]) {
       var merge = document.querySelector("[data-rm-import-merge]");
+      if (t.files[0].size > MAX_FILE) { status(TOO_BIG); t.value = ""; return; }
       t.files[0].text().then(function (text) {
         importText(text, !merge || merge.checked);
         t.value = "";

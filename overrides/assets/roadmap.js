@@ -10,21 +10,50 @@
   var config = document.getElementById("rm-aliases");
   var KEY = ((config && config.getAttribute("data-rm-key")) || "roadmap") + ":" + scope.pathname;
   var state = emptyState();
-  var readOnly = false;
+  var readOnly = null; // null, or why nothing is saved here (said in every "not saved" message)
+  var NEWER = "saved by a newer version of this site";
+  var STUCK = "the saved progress could not be read and there is no room to keep a copy of it";
+  // This tab's changes that no other tab is known to have seen, "section\nid" -> change. Each write
+  // is stamped rev "tab:n" and prev (the rev it was merged onto), so a tab can tell whether another
+  // tab's write saw its changes (then that write wins) or not (then the changes are applied again).
+  var pending = dict();
+  var tab = Math.random().toString(36).slice(2, 10), seq = 0;
 
-  function emptyState() {
-    return { version: VERSION, items: {}, notes: {} };
+  /* ---- objects without a prototype: an id like "constructor" or "__proto__" is just a key ---- */
+  function has(o, k) { return !!o && typeof o === "object" && Object.prototype.hasOwnProperty.call(o, k); }
+
+  function dict(from) {
+    var o = Object.create(null);
+    if (from && typeof from === "object") for (var k in from) if (has(from, k)) o[k] = from[k];
+    return o;
   }
 
-  /* ---- storage wrapper: every call is safe, failures become a notice ---- */
+  function bare(key, value) { // a JSON.parse reviver: every object rebuilt without a prototype
+    return value && typeof value === "object" && !Array.isArray(value) ? dict(value) : value;
+  }
+
+  function json(text) { return JSON.parse(text, bare); }
+  function clone(s) { return json(JSON.stringify(s)); }
+
+  function emptyState() {
+    var s = dict();
+    s.version = VERSION;
+    s.items = dict();
+    s.notes = dict();
+    return s;
+  }
+
+  /* ---- storage wrapper: every call is safe, failures become a notice (unless quiet) ---- */
   var storage = {
     get: function (key) {
       try { return window.localStorage.getItem(key); } catch (e) { blocked(); return null; }
     },
-    set: function (key, value) {
+    set: function (key, value, quiet) {
       try { window.localStorage.setItem(key, value); return true; } catch (e) {
-        notice(isQuota(e) ? "Your browser's storage is full, so this change could not be saved."
-          : "Your browser blocks storage for this site, so progress can't be saved.");
+        if (!quiet) {
+          notice(isQuota(e) ? "Your browser's storage is full, so this change could not be saved."
+            : "Your browser blocks storage for this site, so progress can't be saved.");
+        }
         return false;
       }
     },
@@ -42,8 +71,18 @@
   }
 
   /* ---- state ---- */
-  function parse(raw) {
-    var data = JSON.parse(raw);
+  var PROTO_KEYS = ["__proto__", "constructor", "prototype"];
+
+  // strict (imports): a key that names a prototype, at any depth, refuses the whole file.
+  function parse(raw, strict) {
+    var data = JSON.parse(raw, function (key, value) {
+      if (strict && PROTO_KEYS.indexOf(key) >= 0) {
+        var e = new Error("it has a key named '" + key + "'");
+        e.refused = key;
+        throw e;
+      }
+      return bare(key, value);
+    });
     if (!data || typeof data !== "object" || Array.isArray(data)) throw new Error("not an object");
     if (typeof data.version !== "number") throw new Error("no version");
     if (!data.items || typeof data.items !== "object" || Array.isArray(data.items)) throw new Error("no items");
@@ -51,10 +90,10 @@
       var v = data.items[id];
       if (v !== true && typeof v !== "number") throw new Error("bad value for " + id);
     }
-    if (data.notes !== undefined && (typeof data.notes !== "object" || Array.isArray(data.notes))) {
+    if (data.notes !== undefined && (!data.notes || typeof data.notes !== "object" || Array.isArray(data.notes))) {
       throw new Error("bad notes");
     }
-    data.notes = data.notes || {};
+    data.notes = data.notes || dict();
     for (var n in data.notes) if (typeof data.notes[n] !== "string") throw new Error("bad note for " + n);
     if (data.plan !== undefined && (!data.plan || typeof data.plan !== "object")) throw new Error("bad plan");
     return data;
@@ -62,47 +101,145 @@
 
   function load() {
     var raw = storage.get(KEY);
-    readOnly = false;
+    readOnly = null;
     if (raw === null) { state = emptyState(); return; }
     try {
       state = parse(raw);
     } catch (e) {
-      var aside = KEY + ":corrupt:" + Date.now();
-      storage.set(aside, raw);
-      storage.remove(KEY);
-      state = emptyState();
-      notice("Saved progress could not be read, so it starts empty. The unreadable copy was kept aside under '" +
-        aside + "'.");
+      unreadable(raw);
       return;
     }
     if (state.version > VERSION) {
-      readOnly = true;
-      notice("Progress was saved by a newer version of this site; it is shown but not changed here.");
+      readOnly = NEWER;
+      pending = dict();
+      notice("Progress was saved by a newer version of this site; it is shown here read-only: " +
+        "changes made here are not saved.");
+      return;
     }
-    migrateAliases();
+    var moved = migrate(state);
+    if (moved !== state) change(moved);
   }
 
-  function migrateAliases() {
-    var aliases = readAliases(), moved = false;
+  // The unreadable record is removed only once its copy is safely stored; otherwise it stays as it
+  // is, nothing is written over it and the page works in memory only.
+  function unreadable(raw) {
+    var aside = KEY + ":corrupt:" + Date.now();
+    state = emptyState();
+    if (storage.set(aside, raw, true) && storage.get(aside) === raw) {
+      storage.remove(KEY);
+      notice("Saved progress could not be read, so it starts empty. The unreadable copy was kept aside under '" +
+        aside + "'.");
+    } else {
+      readOnly = STUCK;
+      pending = dict();
+      notice("Saved progress could not be read and there is no room to keep a copy of it, so it was left as " +
+        "it is: progress can't be saved in this browser for now (changes here are not saved), and nothing was lost.");
+    }
+  }
+
+  function migrate(s) { // old ids (aliases in the page) carried to their new id; a new state if any moved
+    var aliases = readAliases(), out = s;
     for (var old in aliases) {
-      if (Object.prototype.hasOwnProperty.call(state.items, old)) {
-        if (!state.items[aliases[old]]) state.items[aliases[old]] = state.items[old];
-        delete state.items[old];
-        moved = true;
+      if (has(s.items, old) && typeof aliases[old] === "string") {
+        if (out === s) out = clone(s);
+        if (!out.items[aliases[old]]) out.items[aliases[old]] = out.items[old];
+        delete out.items[old];
       }
     }
-    if (moved) save();
+    return out;
   }
 
   function readAliases() {
     var el = document.getElementById("rm-aliases");
-    try { return el ? JSON.parse(el.textContent) : {}; } catch (e) { return {}; }
+    try { return el ? json(el.textContent) : dict(); } catch (e) { return dict(); }
   }
 
-  function save() {
-    if (readOnly) return false;
-    state.version = VERSION;
-    return storage.set(KEY, JSON.stringify(state));
+  /* ---- changes: item by item, merged with what is stored, so tabs never lose each other's ---- */
+  function get(o, k) { return has(o, k) ? o[k] : undefined; }
+  function same(a, b) { return a === b || (a !== undefined && b !== undefined && JSON.stringify(a) === JSON.stringify(b)); }
+  function agrees(c, s) {
+    var now = get(c.section ? s[c.section] : s, c.id);
+    return c.section === "items" ? !!now === !!c.value : same(now, c.value);
+  }
+  var OWN = ["version", "items", "notes", "rev", "prev"]; // items and notes change one entry at a time
+
+  function remember(a, b) { // every difference from a to b becomes a pending change
+    function note(section, id) {
+      var x = get(section ? a[section] : a, id), y = get(section ? b[section] : b, id);
+      if (!same(x, y)) pending[section + "\n" + id] = { section: section, id: id, value: y, seq: seq + 1 };
+    }
+    ["items", "notes"].forEach(function (section) {
+      Object.keys(dict(a[section])).concat(Object.keys(dict(b[section]))).forEach(function (id) { note(section, id); });
+    });
+    Object.keys(a).concat(Object.keys(b)).forEach(function (k) { if (OWN.indexOf(k) < 0) note("", k); });
+  }
+
+  function applyPending(base) {
+    var out = clone(base);
+    out.items = out.items || dict();
+    out.notes = out.notes || dict();
+    for (var k in pending) {
+      var c = pending[k], o = c.section ? out[c.section] : out;
+      if (c.value === undefined) delete o[c.id]; else o[c.id] = c.value;
+    }
+    return out;
+  }
+
+  function stored() { // what is stored now: a state, null when nothing is, false when it can't be merged with
+    var raw = storage.get(KEY);
+    if (raw === null) return null;
+    try { var s = parse(raw); return s.version > VERSION ? false : s; } catch (e) { return false; }
+  }
+
+  // Write this tab's pending changes on top of what is stored now.
+  function commit() {
+    var base = stored();
+    if (base === false) { // unreadable or newer: load() keeps it aside or goes read-only
+      load();
+      if (readOnly) return false;
+      base = stored() || null;
+    }
+    var next = applyPending(base || state);
+    next.version = VERSION;
+    if (base && typeof base.rev === "string") next.prev = base.rev; else delete next.prev;
+    next.rev = tab + ":" + (seq + 1);
+    state = next;
+    if (!storage.set(KEY, JSON.stringify(next))) return false;
+    seq++;
+    return true;
+  }
+
+  /* Replace the state with next (a new object: callers change a clone()); true once it is stored.
+     In read-only mode the change is shown but not saved, and the notice says so. With atomic, a
+     change that can't be stored is undone. */
+  function change(next, atomic) {
+    if (readOnly) {
+      if (!atomic) state = next;
+      notice("Not saved (read-only: " + readOnly + ").");
+      return false;
+    }
+    var before = state, waiting = dict(pending);
+    remember(state, next);
+    state = next;
+    if (commit()) return true;
+    if (atomic) { state = before; pending = waiting; }
+    return false;
+  }
+
+  // Another tab wrote (or the page came back from the back/forward cache): take what is stored,
+  // drop this tab's changes that it has seen or agrees with, and apply the others again.
+  function sync() {
+    load();
+    if (readOnly) return;
+    var rev = typeof state.rev === "string" ? state.rev : "";
+    if (rev.indexOf(tab + ":") === 0) return; // our own latest write: it has every pending change
+    var prev = typeof state.prev === "string" ? state.prev.split(":") : [];
+    var left = false;
+    for (var k in pending) {
+      var c = pending[k];
+      if ((prev[0] === tab && +prev[1] >= c.seq) || agrees(c, state)) delete pending[k]; else left = true;
+    }
+    if (left) commit();
   }
 
   /* ---- painting ---- */
@@ -114,7 +251,7 @@
   function paint() {
     performance.mark("rm:paint:start");
     boxes().forEach(function (box) {
-      box.checked = !!state.items[box.getAttribute("data-roadmap-id")];
+      box.checked = !!get(state.items, box.getAttribute("data-roadmap-id"));
     });
     paintBars();
     paintContinue();
@@ -130,7 +267,7 @@
       var best = null;
       group.split(" | ").forEach(function (option) {
         var ids = option.split(" ").filter(Boolean);
-        var n = ids.filter(function (id) { return state.items[id]; }).length;
+        var n = ids.filter(function (id) { return get(state.items, id); }).length;
         if (!best || n > best.done || (n === best.done && n === 0 && ids.length > best.total)) {
           best = { done: n, total: ids.length };
         }
@@ -214,10 +351,10 @@
   /* ---- notes: plain text under every place an item appears ---- */
   function paintNotes() {
     document.querySelectorAll(".rm-usernote").forEach(function (p) {
-      if (!state.notes[p.getAttribute("data-rm-note-for")]) p.remove();
+      if (!get(state.notes, p.getAttribute("data-rm-note-for"))) p.remove();
     });
     document.querySelectorAll(".rm-note-btn--has").forEach(function (b) {
-      if (!state.notes[b.getAttribute("data-rm-note")]) b.classList.remove("rm-note-btn--has");
+      if (!get(state.notes, b.getAttribute("data-rm-note"))) b.classList.remove("rm-note-btn--has");
     });
     Object.keys(state.notes).forEach(function (id) {
       var text = state.notes[id];
@@ -245,7 +382,7 @@
     var area = el("textarea");
     area.maxLength = 1000;
     area.rows = 3;
-    area.value = state.notes[id] || "";
+    area.value = get(state.notes, id) || "";
     label.append(area);
     var ok = el("button", "md-button", "Save note"), cancel = el("button", "md-button", "Cancel");
     ok.type = cancel.type = "button";
@@ -261,8 +398,9 @@
     var box = button.closest(".rm-note-edit"), row = box.parentNode.querySelector(":scope > .rm-row");
     if (saveIt) {
       var id = button.getAttribute("data-rm-note-save"), text = box.querySelector("textarea").value.trim();
-      if (text) state.notes[id] = text; else delete state.notes[id];
-      save();
+      var next = clone(state);
+      if (text) next.notes[id] = text; else delete next.notes[id];
+      change(next);
       paintNotes();
     }
     box.remove();
@@ -300,9 +438,9 @@
     var el = event.target;
     if (el.matches && el.matches("input[data-roadmap-id]")) {
       var id = el.getAttribute("data-roadmap-id");
-      if (el.checked) state.items[id] = Date.now(); else delete state.items[id];
-      if (readOnly) notice("Progress was saved by a newer version of this site; this change is not saved.");
-      save();
+      var next = clone(state);
+      if (el.checked) next.items[id] = Date.now(); else delete next.items[id];
+      change(next); // in read-only mode the notice says it was not saved
       boxes(id).forEach(function (box) { box.checked = el.checked; });
       paintBars();
       paintContinue();
@@ -323,11 +461,11 @@
   });
 
   window.addEventListener("pageshow", function (event) {
-    if (event.persisted) { load(); paint(); } // restored from the back/forward cache
+    if (event.persisted) { sync(); paint(); } // restored from the back/forward cache
   });
 
   window.addEventListener("storage", function (event) {
-    if (event.key === KEY || event.key === null) { load(); paint(); }
+    if (event.key === KEY || event.key === null) { sync(); paint(); }
   });
 
   /* The plan, "what next", export/import and reset live in roadmap-tools.js, fetched only by
@@ -346,9 +484,11 @@
 
   var api = window.roadmapKit = {
     key: KEY, count: count, VERSION: VERSION, storage: storage, scope: scope, tools: null,
+    // state() is read-only for callers: they change a clone() and pass it to change().
     state: function () { return state; },
-    replace: function (next) { state = next; },
-    parse: parse, save: save, paint: paint, migrateAliases: migrateAliases, status: status, el: el
+    change: change, clone: clone, dict: dict, has: has, json: json, migrate: migrate,
+    readOnly: function () { return readOnly; },
+    parse: parse, paint: paint, status: status, el: el
   };
 
   load();
