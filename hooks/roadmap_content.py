@@ -41,10 +41,21 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if links:
         raise PluginError(f"the roadmap content has problems:\n{format_problems(links)}")
     config.extra[ROADMAP_KEY] = roadmap
+    for note in roadmap.warnings:  # INFO, not WARNING: a note must not fail a --strict build
+        log.info("note: %s", note)
+    _identity(config, roadmap)
     config.extra.update(theme_extra(roadmap, config.extra))
     if not config.nav:
         config.nav = site_nav(roadmap)
     return config
+
+
+def _identity(config: MkDocsConfig, roadmap) -> None:
+    """content/roadmap.yml names the site; the theme prints these raw, so they are escaped (Markup)."""
+    who = roadmap.identity
+    if who.source:
+        config.site_name = escape(who.title)
+        config.site_description = escape(who.description)
 
 
 def on_page_markdown(markdown: str, page, config: MkDocsConfig, files) -> str:

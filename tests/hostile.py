@@ -62,6 +62,14 @@ def write_hostile_content(target: Path) -> Path:
             data = yaml.safe_load(src.read_text("utf-8"))
             text = yaml.safe_dump(poison(data), allow_unicode=True, sort_keys=False, width=10_000)
             (target / folder / src.name).write_text(text, "utf-8")
+    identity = {
+        "title": _text("title"),
+        "description": _text("title"),
+        "audience": _text("title"),
+        "about": _text("about"),
+        "storage_key": "hostile",
+    }
+    (target / "roadmap.yml").write_text(yaml.safe_dump(identity, allow_unicode=True, width=10_000), "utf-8")
     pages = target / "pages"
     pages.mkdir(exist_ok=True)
     title = payload(0)

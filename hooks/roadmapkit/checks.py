@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Iterator
 
@@ -32,7 +33,41 @@ def check_roadmap(roadmap: Roadmap, known: frozenset[str] | set[str] = frozenset
         *_empty_modules(roadmap.phases),
         *_track_entries(roadmap, known),
         *_markdown_links(roadmap),
+        *_duplicate_resources(roadmap),
     ]
+
+
+def check_warnings(roadmap: Roadmap) -> list[Problem]:
+    """Things worth a look that do not stop the build: a prerequisite taught in a later phase."""
+    order = {p.id: n for n, p in enumerate(roadmap.phases)}
+    index = roadmap.item_index()
+    out = []
+    for item in roadmap.items:
+        for req in item.requires:
+            target = index.get(req)
+            if target and order[target.phase_id] > order[item.phase_id]:
+                message = (
+                    f"'{req}' is taught in a later phase, '{target.phase_id}' "
+                    "(expected prerequisites from the same or an earlier phase)"
+                )
+                out.append(Problem(item.source, item.lines.get("requires", item.line), f"{item.id}.requires", message))
+    return sorted(out)
+
+
+def _duplicate_resources(roadmap: Roadmap) -> Iterator[Problem]:
+    """The same resource (same url, or same title without one) listed twice in one list."""
+    for phase in roadmap.phases:
+        owners = [(m.id, m.resources, m.lines, m.line) for m in phase.modules]
+        owners += [(i.id, i.resources, i.lines, i.line) for i in phase.items]
+        for owner, resources, lines, line in owners:
+            seen: dict[str, int] = {}
+            for n, res in enumerate(resources):
+                key = (res.url or res.title).casefold()
+                if key in seen:
+                    at = lines.get(f"resources[{n}]", line)
+                    message = f"the same resource as resources[{seen[key]}] (expected each resource once per list)"
+                    yield Problem(phase.source, at, f"{owner}.resources[{n}]", message)
+                seen.setdefault(key, n)
 
 
 def _field_rules(roadmap: Roadmap) -> Iterator[Problem]:
@@ -134,12 +169,30 @@ def _requires(roadmap: Roadmap, known: frozenset[str] | set[str]) -> Iterator[Pr
                     item.source,
                     item.line,
                     f"{item.id}.requires",
-                    f"unknown item id '{req}'{_alias_hint(req, aliases)} (expected the id of an item)",
+                    f"unknown item id '{req}'{_alias_hint(req, aliases, roadmap)} (expected the id of an item)",
                 )
 
 
-def _alias_hint(ident: str, aliases: dict[str, str]) -> str:
-    return f"; it was renamed to '{aliases[ident]}'" if ident in aliases else ""
+def _alias_hint(ident: str, aliases: dict[str, str], roadmap: Roadmap | None = None) -> str:
+    """Why an id is unknown, when something can tell: renamed, a module's id, or a near miss."""
+    if ident in aliases:
+        return f"; it was renamed to '{aliases[ident]}'"
+    if roadmap is None:
+        return ""
+    kinds = _other_ids(roadmap)
+    if ident in kinds:
+        return f"; that is {kinds[ident]} id, not an item's"
+    close = difflib.get_close_matches(ident, roadmap.item_index(), n=1, cutoff=0.75)
+    return f"; did you mean '{close[0]}'?" if close else ""
+
+
+def _other_ids(roadmap: Roadmap) -> dict[str, str]:
+    """Ids of phases, modules, choices and tracks: the one namespace items share with them."""
+    out = {p.id: "a phase's" for p in roadmap.phases}
+    out.update({m.id: "a module's" for p in roadmap.phases for m in p.modules})
+    out.update({c.id: "a choice's" for p in roadmap.phases for c in p.choices})
+    out.update({t.id: "a track's" for t in roadmap.tracks})
+    return out
 
 
 def _cycles(roadmap: Roadmap) -> Iterator[Problem]:
@@ -222,7 +275,7 @@ def _track_entries(roadmap: Roadmap, known: frozenset[str] | set[str]) -> Iterat
         for b, block in enumerate(track.blocks):
             for k, entry in enumerate(block.entries):
                 if entry.item_id not in index and entry.item_id not in known:
-                    hint = _alias_hint(entry.item_id, aliases)
+                    hint = _alias_hint(entry.item_id, aliases, roadmap)
                     yield Problem(
                         track.source,
                         entry.line,

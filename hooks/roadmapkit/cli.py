@@ -31,7 +31,10 @@ def main(argv: list[str] | None = None) -> int:
         print(err, file=sys.stderr)
         return 1
     items, tracks = len(roadmap.items), len(roadmap.tracks)
-    print(f"content is valid: {len(roadmap.phases)} phases, {items} items, {tracks} tracks")
+    for note in roadmap.warnings:
+        print(f"note: {note}", file=sys.stderr)
+    print(f"content is valid: {len(roadmap.phases)} phases, {items} items, {tracks} tracks", end="")
+    print(f" ({len(roadmap.warnings)} notes, listed above)" if roadmap.warnings else "")
     return 0
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from .assets import OWN_ASSETS, minify
 from .load import load_roadmap
@@ -90,6 +90,9 @@ def rendered_config(config: dict[str, Any], roadmap: Roadmap) -> dict[str, Any]:
     extra = dict(config.get("extra") or {})
     out["extra"] = {**extra, **theme_extra(roadmap, extra)}
     out["nav"] = config.get("nav") or site_nav(roadmap)
+    if roadmap.identity.source:  # content/roadmap.yml names the site; the theme prints these raw
+        out["site_name"] = str(escape(roadmap.identity.title))
+        out["site_description"] = str(escape(roadmap.identity.description))
     return out
 
 
@@ -98,9 +101,8 @@ def render_files(config_file: Path) -> dict[str, bytes]:
     root = config_file.resolve().parent
     config = read_config(config_file)
     roadmap = load_roadmap(root / "content", root)
-    renderer = Renderer(
-        roadmap, directory_urls=config.get("use_directory_urls", True), site_name=str(config.get("site_name", ""))
-    )
+    site_name = None if roadmap.identity.source else str(config.get("site_name", ""))
+    renderer = Renderer(roadmap, directory_urls=config.get("use_directory_urls", True), site_name=site_name)
     files = folder_files(root / str(config.get("docs_dir", "docs")), "docs")
     files.update({f"docs/{page.src_uri}": page.markdown.encode() for page in renderer.pages()})
     files["docs/roadmap.json"] = roadmap_json(roadmap).encode()

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import NamedTuple
 
-from .model import Item, Module, Phase, Resource, Roadmap, Track
+from .model import Identity, Item, Module, Phase, Resource, Roadmap, Track
 
 
 class Field(NamedTuple):
@@ -22,6 +22,7 @@ class Field(NamedTuple):
 
 
 def fields(roadmap: Roadmap) -> Iterator[Field]:
+    yield from _identity(roadmap.identity)
     for phase in roadmap.phases:
         yield from _phase(phase)
     for track in roadmap.tracks:
@@ -95,3 +96,17 @@ def _track(track: Track) -> Iterator[Field]:
         for k, entry in enumerate(block.entries):
             if entry.note is not None:
                 yield Field(src, entry.line, f"{key}.items[{k}].note", "title", entry.note)
+
+
+def _identity(who: Identity) -> Iterator[Field]:
+    if who.source is None:
+        return
+    src, ln = who.source, who.lines.get
+    yield Field(src, ln("title", 1), "title", "title", who.title)
+    yield Field(src, ln("description", 1), "description", "title", who.description or None)
+    yield Field(src, ln("audience", 1), "audience", "title", who.audience or None)
+    yield Field(src, ln("about", 1), "about", "markdown", who.about)
+    if who.repository is not None:
+        yield Field(src, ln("repository", 1), "repository", "url", who.repository)
+    if who.storage_key is not None:
+        yield Field(src, ln("storage_key", 1), "storage_key", "id", who.storage_key)

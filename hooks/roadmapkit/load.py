@@ -11,11 +11,11 @@ import gc
 from pathlib import Path
 from typing import Any
 
-from .checks import check_roadmap
+from .checks import check_roadmap, check_warnings
 from .errors import ContentError, Problem
 from .files import content_files, refuse_links
 from .loader import Document, load_file
-from .model import Phase, Roadmap, Track, build_phase, build_track
+from .model import Identity, Phase, Roadmap, Track, build_identity, build_phase, build_track
 from .pages import check_pages
 from .schema import check_document, validator_for
 
@@ -47,10 +47,12 @@ def _load_roadmap(content_dir: Path, root: Path) -> Roadmap:
     if not phase_files and not problems:
         where = _display(content_dir / "phases", root)
         problems.append(Problem(where, 1, "", "no phase files found (expected at least one *.yml file)"))
-    roadmap = Roadmap([p for p in phases if p], [t for t in tracks if t])
+    identity = _identity(content_dir / "roadmap.yml", root, problems, loose)
+    roadmap = Roadmap([p for p in phases if p], [t for t in tracks if t], identity or Identity())
     problems += check_roadmap(roadmap, known=loose)
     if problems:
         raise ContentError(problems)
+    roadmap.warnings = check_warnings(roadmap)
     return roadmap
 
 
@@ -93,6 +95,16 @@ def _phase(file: Path, number: int, root: Path, problems: list[Problem], loose: 
 def _track(file: Path, root: Path, problems: list[Problem], loose: set[str]) -> Track | None:
     doc = _document(file, root, "track", problems, loose)
     return build_track(doc.data, doc.path, doc.line_of) if doc else None
+
+
+def _identity(file: Path, root: Path, problems: list[Problem], loose: set[str]) -> Identity | None:
+    """content/roadmap.yml, when there is one (a roadmap without it gets a neutral name)."""
+    if not file.exists() and not file.is_symlink():
+        return None
+    if file.is_symlink():
+        return None  # reported by refuse_links
+    doc = _document(file, root, "roadmap", problems, loose)
+    return build_identity(doc.data, doc.path, doc.line_of) if doc else None
 
 
 def _display(file: Path, root: Path) -> str:

@@ -79,8 +79,12 @@ def load_text(text: str, display: str) -> tuple[Document | None, list[Problem]]:
         data = builder.document(yaml.parse(text, Loader=_Loader))
     except yaml.MarkedYAMLError as exc:
         return None, [_syntax_problem(display, exc, text)]
+    except yaml.reader.ReaderError as exc:
+        line = text[: exc.position].count("\n") + 1
+        message = f"contains the character U+{exc.character:04X} (expected printable text)"
+        return None, [Problem(display, line, "", message)]
     except yaml.YAMLError as exc:
-        return None, [_file_problem(display, f"not valid YAML: {exc}")]
+        return None, [_file_problem(display, f"not valid YAML: {_one_line(str(exc))}")]
     if data is _EMPTY:
         return None, [_file_problem(display, "file is empty (expected a mapping of keys)")]
     return Document(display, data, builder.lines), builder.problems
@@ -96,13 +100,39 @@ def _decode(raw: bytes, display: str) -> tuple[str, Problem | None]:
 
 
 def _syntax_problem(display: str, exc: yaml.MarkedYAMLError, text: str) -> Problem:
+    """A YAML syntax error as plain advice, at the line where the mistake most likely is."""
     mark = exc.problem_mark or exc.context_mark
     line = mark.line + 1 if mark else 1
-    what = exc.problem or exc.context or "syntax error"
-    source_lines = text.splitlines()
-    if line <= len(source_lines) and "\t" in source_lines[line - 1]:
-        what += " (a tab character: indent with spaces, not tabs)"
-    return Problem(display, line, "", f"YAML syntax error: {what}")
+    what = f"{exc.problem or ''} {exc.context or ''}"
+    opened = exc.context_mark.line + 1 if exc.context_mark else line
+    source = text.splitlines()
+    here = source[line - 1] if 0 < line <= len(source) else ""
+    if "\t" in here or "'\\t'" in what or "tab" in what:
+        return Problem(display, line, "", "YAML syntax: a tab character (indent with spaces, not tabs)")
+    if "quoted scalar" in what:
+        return Problem(display, opened, "", "YAML syntax: a quote opened on this line is never closed")
+    for bracket, close in (("sequence", "]"), ("mapping", "}")):
+        if f"flow {bracket}" in what or f"'{close}'" in what:
+            message = f"YAML syntax: a bracket opened on this line is not closed with '{close}', or a comma is missing"
+            return Problem(display, opened, "", message)
+    if "mapping values are not allowed" in what:
+        message = (
+            "YAML syntax: an unexpected ': ' (put text that contains ': ' in quotes, "
+            "or indent this line like the key above it)"
+        )
+        return Problem(display, line, "", message)
+    if "expected key" in what or "block end" in what or "'-' indicator" in what:
+        hint = " (or close the quote on this line)" if here.count("'") % 2 or here.count('"') % 2 else ""
+        message = (
+            "YAML syntax: this line is not indented like its neighbours (keys of one mapping line up, "
+            f"and so do the '- ' of one list){hint}"
+        )
+        return Problem(display, line, "", message)
+    return Problem(display, line, "", f"YAML syntax error: {_one_line(exc.problem or exc.context or 'syntax error')}")
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
 
 
 def _file_problem(display: str, message: str) -> Problem:

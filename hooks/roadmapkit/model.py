@@ -124,9 +124,25 @@ class Track:
 
 
 @dataclass
+class Identity:
+    """What the site is called and says about itself (content/roadmap.yml): the engine names no subject."""
+
+    title: str = "Roadmap"
+    description: str = ""
+    audience: str = ""
+    about: str = ""
+    repository: str | None = None
+    storage_key: str | None = None
+    source: str | None = None  # None: the roadmap has no content/roadmap.yml
+    lines: dict[str, int] = field(default_factory=dict, repr=False, compare=False)
+
+
+@dataclass
 class Roadmap:
     phases: list[Phase]
     tracks: list[Track]
+    identity: Identity = field(default_factory=Identity)
+    warnings: list = field(default_factory=list)  # Problems that do not stop the build (checks.check_warnings)
 
     # Built once: a Roadmap is not changed after load_roadmap() returns it.
     @cached_property
@@ -259,3 +275,17 @@ def _entry(data: str | dict, line: int) -> Entry:
     if isinstance(data, str):
         return Entry(data, None, line)
     return Entry(data["item"], data.get("note"), line)
+
+
+def build_identity(data: dict[str, Any], source: str, lines: Any) -> Identity:
+    """The roadmap's identity from a schema-valid content/roadmap.yml."""
+    return Identity(
+        title=data["title"],
+        description=data["description"],
+        audience=data.get("audience", ""),
+        about=data.get("about", ""),
+        repository=data.get("repository"),
+        storage_key=data.get("storage_key"),
+        source=source,
+        lines=_lines(data, (), lines),
+    )

@@ -75,10 +75,10 @@ def _relative_page(from_uri: str, to_uri: str, directory_urls: bool) -> str:
 class Renderer:
     """Renders every page of a roadmap through the Jinja templates (autoescaped)."""
 
-    def __init__(self, roadmap: Roadmap, directory_urls: bool = True, site_name: str = "ML Engineer Roadmap"):
+    def __init__(self, roadmap: Roadmap, directory_urls: bool = True, site_name: str | None = None):
         self.roadmap = roadmap
         self.directory_urls = directory_urls
-        self.site_name = site_name
+        self.site_name = site_name or roadmap.identity.title  # content/roadmap.yml names the site
         self.items = roadmap.item_index()
         self.phases = {p.id: p for p in roadmap.phases}
         self.anchors = {i.id: self.phases[i.phase_id] for i in roadmap.items}

@@ -16,7 +16,7 @@ if TYPE_CHECKING:  # jsonschema is imported only when a file fails the compiled 
     from jsonschema import Draft202012Validator
     from jsonschema.exceptions import ValidationError
 
-SCHEMA_FILES = ("common.schema.json", "phase.schema.json", "track.schema.json")
+SCHEMA_FILES = ("common.schema.json", "phase.schema.json", "track.schema.json", "roadmap.schema.json")
 
 
 class Validator:

@@ -34,6 +34,6 @@ def site_nav(roadmap: Roadmap) -> list[dict[str, Any]]:
 def theme_extra(roadmap: Roadmap, extra: dict[str, Any]) -> dict[str, Any]:
     """The values overrides/main.html reads from `extra`: the storage key and the id aliases."""
     return {
-        "roadmap_storage_key": extra.get("storage_key", DEFAULT_STORAGE_KEY),
+        "roadmap_storage_key": roadmap.identity.storage_key or extra.get("storage_key", DEFAULT_STORAGE_KEY),
         "roadmap_aliases": roadmap.alias_index(),
     }

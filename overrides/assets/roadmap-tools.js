@@ -1,4 +1,4 @@
-/* ML Engineer Roadmap: the home and progress page tools (personal plan, "what next", export,
+/* Roadmap: the home and progress page tools (personal plan, "what next", export,
  * import, reset and undo). roadmap.js loads this file on the pages that have them; everything
  * shared (state, storage, saving, painting) comes from window.roadmapKit. */
 (function () {
@@ -219,7 +219,7 @@
     var blob = new Blob([JSON.stringify(data, null, 1)], { type: "application/json" });
     var a = document.createElement("a");
     a.href = URL.createObjectURL(blob);
-    a.download = "ml-roadmap-progress-" + new Date().toISOString().slice(0, 10) + ".json";
+    a.download = "roadmap-progress-" + new Date().toISOString().slice(0, 10) + ".json";
     document.body.appendChild(a);
     a.click();
     a.remove();

@@ -44,8 +44,7 @@ def test_rendered_folder_builds_without_hooks_like_the_hook_build(rendered: Path
 
 def test_rendered_pages_are_the_renderers_markdown(rendered: Path) -> None:
     roadmap = load_roadmap(ROOT / "content", ROOT)
-    config = read_config(ROOT / "mkdocs.yml")
-    for page in Renderer(roadmap, site_name=config["site_name"]).pages():
+    for page in Renderer(roadmap).pages():
         assert (rendered / "docs" / page.src_uri).read_text("utf-8") == page.markdown, page.src_uri
     assert (rendered / "docs" / "about.md").read_bytes() == (ROOT / "content" / "pages" / "about.md").read_bytes()
     assert (rendered / "docs" / "roadmap.json").is_file()
@@ -59,7 +58,8 @@ def test_rendered_config_keeps_the_theme_and_points_at_the_copies(rendered: Path
     assert config["plugins"] == source["plugins"]
     assert config["docs_dir"] == "docs"
     assert config["nav"] == site_nav(load_roadmap(ROOT / "content", ROOT))
-    assert config["extra"]["roadmap_storage_key"] == source["extra"]["storage_key"]
+    assert config["extra"]["roadmap_storage_key"] == load_roadmap(ROOT / "content", ROOT).identity.storage_key
+    assert config["site_name"] == load_roadmap(ROOT / "content", ROOT).identity.title
     assert (rendered / "overrides" / "main.html").read_bytes() == (ROOT / "overrides" / "main.html").read_bytes()
     minified = (rendered / "overrides" / "assets" / "roadmap.js").stat().st_size
     assert minified < (ROOT / "overrides" / "assets" / "roadmap.js").stat().st_size
