@@ -259,7 +259,7 @@ def roadmap_json(roadmap: Roadmap) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"  # compact: the C encoder
 
 
-_INTERNAL = frozenset(("line", "source", "phase_id", "module_id"))  # build details, not roadmap data
+_INTERNAL = frozenset(("line", "lines", "source", "phase_id", "module_id"))  # build details, not roadmap data
 _KEEP_SOURCE = (Phase, Track)  # a phase's or track's file is useful to tools ("edit this")
 
 
