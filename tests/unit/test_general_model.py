@@ -57,6 +57,7 @@ def test_item_choice_progress_counts_the_option_you_follow(roadmap: Roadmap) -> 
 def test_phase_page_shows_the_item_choice_and_the_tags(pages: dict[str, str]) -> None:
     phase = pages["phases/cloud.md"]
     assert '<div class="admonition question rm-choice" id="provider">' in phase
+    assert '<p class="admonition-title">Choose one provider &lt;b&gt;now&lt;/b&gt;</p>' in phase
     assert '<a href="#aws">AWS</a> or <a href="#azure">Azure</a> or <a href="#gcp">GCP</a>' in phase
     assert "Pick the one your <em>employer</em> uses." in phase
     assert phase.count('<span class="rm-tag rm-tag--option">option</span>') == 3
