@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 from .errors import Problem
 from .fields import fields
-from .model import Item, Phase, Roadmap, Track
+from .model import Item, Module, Phase, Roadmap, Track
 from .safety import bad_character, id_problem, title_problem, url_problem
 from .text import markdown_problem
 
@@ -30,6 +30,7 @@ def check_roadmap(roadmap: Roadmap, known: frozenset[str] | set[str] = frozenset
         *_requires(roadmap, known),
         *_cycles(roadmap),
         *_choices(roadmap.phases),
+        *_item_choices(roadmap),
         *_empty_modules(roadmap.phases),
         *_track_entries(roadmap, known),
         *_markdown_links(roadmap),
@@ -255,6 +256,58 @@ def _choices(phases: list[Phase]) -> Iterator[Problem]:
                         f"module '{mid}' is already an option of '{used[mid]}'",
                     )
                 used.setdefault(mid, choice.id)
+
+
+_Seen = dict[str, tuple[str, int]]  # id -> (file, line) where it was first declared
+
+
+def _item_choices(roadmap: Roadmap) -> Iterator[Problem]:
+    """Item choices: ids unique roadmap-wide, options are items of their own module, each in one choice."""
+    taken = {ident: (path, line) for ident, path, line, _ in _anchors(roadmap)}
+    used: dict[str, str] = {}
+    index = roadmap.item_index()
+    for phase in roadmap.phases:
+        for m, module in enumerate(phase.modules):
+            for n, choice in enumerate(module.item_choices):
+                key = f"modules[{m}].item_choices[{n}]"
+                yield from _item_choice_id(phase.source, key, choice.id, choice.line, taken)
+                yield from _item_choice_in_option(phase, module, key, choice.line)
+                for ident in choice.items:
+                    problem = _item_option_problem(ident, module.id, index, used)
+                    if problem:
+                        yield Problem(phase.source, choice.line, f"{key}.items", problem)
+                    used.setdefault(ident, choice.id)
+
+
+def _item_choice_id(src: str, key: str, ident: str, line: int, taken: _Seen) -> Iterator[Problem]:
+    if ident in taken:
+        first_path, first_line = taken[ident]
+        where = f"first used at {first_path}:{first_line}"
+        yield Problem(src, line, f"{key}.id", f"duplicate id '{ident}' ({where}; expected every id to be unique)")
+    taken.setdefault(ident, (src, line))
+
+
+def _item_choice_in_option(phase: Phase, module: Module, key: str, line: int) -> Iterator[Problem]:
+    if module.choice_id:
+        yield Problem(
+            phase.source,
+            line,
+            key,
+            f"module '{module.id}' is itself an option of '{module.choice_id}' "
+            "(expected item choices only in modules that are not options)",
+        )
+
+
+def _item_option_problem(ident: str, module_id: str, index: dict[str, Item], used: dict[str, str]) -> str | None:
+    item = index.get(ident)
+    if item is None:
+        return f"unknown item '{ident}' (expected the id of an item of module '{module_id}')"
+    if item.module_id != module_id:
+        where = f"module '{item.module_id}'" if item.module_id else "the checkpoint"
+        return f"item '{ident}' is in {where} (expected an item of module '{module_id}'; choices cannot cross modules)"
+    if ident in used:
+        return f"item '{ident}' is already an option of '{used[ident]}' (expected each item in one choice at most)"
+    return None
 
 
 def _empty_modules(phases: list[Phase]) -> Iterator[Problem]:

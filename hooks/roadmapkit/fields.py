@@ -53,7 +53,13 @@ def _module(src: str, key: str, module: Module) -> Iterator[Field]:
     yield Field(src, ln("title", module.line), f"{key}.title", "title", module.title)
     yield Field(src, ln("duration", module.line), f"{key}.duration", "title", module.duration)
     yield Field(src, ln("description", module.line), f"{key}.description", "markdown", module.description)
+    yield from _upstream(src, key, module.lines, module.line, module.upstream, module.external_id)
     yield from _resources(src, module.id, module.resources, module.lines, module.line)
+    for n, choice in enumerate(module.item_choices):
+        ckey = f"{key}.item_choices[{n}]"
+        yield Field(src, choice.line, f"{ckey}.id", "id", choice.id)
+        yield Field(src, choice.line, f"{ckey}.title", "title", choice.title)
+        yield Field(src, choice.line, f"{ckey}.description", "markdown", choice.description)
     for item in module.items:
         yield from _item(src, f"{module.id}.{item.id}", item)
 
@@ -64,7 +70,14 @@ def _item(src: str, key: str, item: Item) -> Iterator[Field]:
     yield Field(src, ln("title", item.line), f"{key}.title", "title", item.title)
     yield Field(src, ln("duration", item.line), f"{key}.duration", "title", item.duration)
     yield Field(src, ln("description", item.line), f"{key}.description", "markdown", item.description)
+    yield from _upstream(src, key, item.lines, item.line, item.upstream, item.external_id)
     yield from _resources(src, item.id, item.resources, item.lines, item.line)
+
+
+def _upstream(src: str, key: str, lines: dict, line: int, upstream: str | None, ext: str | None) -> Iterator[Field]:
+    """`source` and `external_id`: one line of plain text each, when given."""
+    yield Field(src, lines.get("source", line), f"{key}.source", "title", upstream)
+    yield Field(src, lines.get("external_id", line), f"{key}.external_id", "title", ext)
 
 
 def _resources(src: str, owner: str, resources: list[Resource], lines: dict, line: int) -> Iterator[Field]:

@@ -13,7 +13,7 @@ ITEM_KINDS = ("topics", "practice", "projects")
 class Resource:
     title: str
     kind: str
-    cost: str
+    cost: str | None = None  # free, paid, unknown; None: not stated
     url: str | None = None
     author: str | None = None
     note: str | None = None
@@ -31,6 +31,10 @@ class Item:
     description: str = ""
     duration: str | None = None
     optional: bool = False
+    recommended: bool = False
+    upstream: str | None = None  # the YAML's `source`: where the item comes from (e.g. 'roadmap.sh')
+    external_id: str | None = None
+    choice_id: str | None = None  # the item choice it is an option of
     resources: list[Resource] = field(default_factory=list)
     requires: list[str] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)
@@ -50,11 +54,25 @@ class Module:
     practice: list[Item] = field(default_factory=list)
     projects: list[Item] = field(default_factory=list)
     choice_id: str | None = None
+    item_choices: list[ItemChoice] = field(default_factory=list)
+    upstream: str | None = None  # the YAML's `source`
+    external_id: str | None = None
     lines: dict[str, int] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def items(self) -> list[Item]:
         return [*self.topics, *self.practice, *self.projects]
+
+
+@dataclass
+class ItemChoice:
+    """Alternative items of one module: the learner follows one of them."""
+
+    id: str
+    title: str
+    items: list[str]
+    line: int
+    description: str = ""
 
 
 @dataclass
@@ -70,8 +88,8 @@ class Choice:
 class Phase:
     id: str
     title: str
-    goal: str
-    duration: str
+    goal: str  # "" when the phase states none
+    duration: str | None
     source: str
     number: int
     description: str = ""
@@ -165,8 +183,8 @@ def build_phase(data: dict[str, Any], source: str, number: int, lines: Any) -> P
     phase = Phase(
         id=data["id"],
         title=data["title"],
-        goal=data["goal"],
-        duration=data["duration"],
+        goal=data.get("goal", ""),
+        duration=data.get("duration"),
         source=source,
         number=number,
         description=data.get("description", ""),
@@ -197,12 +215,32 @@ def _module(data: dict[str, Any], phase: Phase, key: tuple, lines: Any) -> Modul
         duration=data.get("duration"),
         description=data.get("description", ""),
         resources=_resources(data.get("resources", [])),
+        upstream=data.get("source"),
+        external_id=data.get("external_id"),
         lines=_lines(data, key, lines),
     )
     for kind, singular in zip(ITEM_KINDS, ("topic", "practice", "project"), strict=True):
         items = _items(data.get(kind, []), singular, phase, module.id, (*key, kind), lines)
         setattr(module, kind, items)
+    module.item_choices = _item_choices(data.get("item_choices", []), (*key, "item_choices"), lines)
+    _mark_item_options(module)
     return module
+
+
+def _item_choices(data: list[dict], key: tuple, lines: Any) -> list[ItemChoice]:
+    return [
+        ItemChoice(d["id"], d["title"], list(d["items"]), lines((*key, n)), d.get("description", ""))
+        for n, d in enumerate(data)
+    ]
+
+
+def _mark_item_options(module: Module) -> None:
+    """Each item of this module that is an option of an item choice knows it (the first one wins)."""
+    by_id = {i.id: i for i in module.items}
+    for choice in module.item_choices:
+        for ident in choice.items:
+            if ident in by_id and by_id[ident].choice_id is None:
+                by_id[ident].choice_id = choice.id
 
 
 def _items(data: list[dict], kind: str, phase: Phase, module_id: str | None, key: tuple, lines: Any) -> list[Item]:
@@ -218,6 +256,9 @@ def _items(data: list[dict], kind: str, phase: Phase, module_id: str | None, key
             description=d.get("description", ""),
             duration=d.get("duration"),
             optional=d.get("optional", False),
+            recommended=d.get("recommended", False),
+            upstream=d.get("source"),
+            external_id=d.get("external_id"),
             resources=_resources(d.get("resources", [])),
             requires=list(d.get("requires", [])),
             tags=list(d.get("tags", [])),

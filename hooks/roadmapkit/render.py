@@ -171,7 +171,11 @@ class Renderer:
         return self.modules.get(item.module_id) if item.module_id else None
 
     def progress_set(self, item_ids: list[str]) -> str:
-        """Ids grouped for progress: 'a b ; x1 x2 | y1' - alternatives separated by '|'."""
+        """Ids grouped for progress: 'a b ; x1 x2 | y1' - alternatives separated by '|'.
+
+        A module choice's options are its modules (their items together); an item choice's
+        options are single items. Choice ids are unique roadmap-wide, so one dict holds both.
+        """
         plain: list[str] = []
         choices: dict[str, dict[str, list[str]]] = {}
         for ident in item_ids:
@@ -179,6 +183,8 @@ class Renderer:
             module = self.module_of(item)
             if module and module.choice_id:
                 choices.setdefault(module.choice_id, {}).setdefault(module.id, []).append(ident)
+            elif item.choice_id:
+                choices.setdefault(item.choice_id, {}).setdefault(ident, []).append(ident)
             else:
                 plain.append(ident)
         groups = [" ".join(plain)] + [" | ".join(" ".join(v) for v in opts.values()) for opts in choices.values()]
@@ -260,6 +266,7 @@ def roadmap_json(roadmap: Roadmap) -> str:
 
 
 _INTERNAL = frozenset(("line", "lines", "source", "phase_id", "module_id"))  # build details, not roadmap data
+_JSON_NAMES = {"upstream": "source"}  # model names that differ from the YAML key (Item.source is the file)
 _KEEP_SOURCE = (Phase, Track)  # a phase's or track's file is useful to tools ("edit this")
 
 
@@ -271,7 +278,11 @@ def _plain(value: Any) -> Any:
         return {"item": value.item_id, "note": value.note}
     if hasattr(value, "__dataclass_fields__"):
         keep_source = isinstance(value, _KEEP_SOURCE)
-        return {k: _plain(v) for k, v in vars(value).items() if k not in _INTERNAL or (keep_source and k == "source")}
+        return {
+            _JSON_NAMES.get(k, k): _plain(v)
+            for k, v in vars(value).items()
+            if k not in _INTERNAL or (keep_source and k == "source")
+        }
     return value
 
 
