@@ -16,7 +16,20 @@ import yaml
 
 FIXTURES = Path(__file__).parent / "fixtures"
 TEXT_KEYS = frozenset(
-    ("title", "goal", "duration", "description", "notes", "note", "author", "group", "audience", "hours_per_week")
+    (
+        "title",
+        "goal",
+        "duration",
+        "description",
+        "notes",
+        "note",
+        "author",
+        "group",
+        "audience",
+        "hours_per_week",
+        "source",
+        "external_id",
+    )
 )
 CLOSERS = "</title></script></style></textarea></noscript></text></svg>]]>-->\"'>"
 
@@ -33,7 +46,7 @@ def payload(n: int, limit: int = 200) -> str:
     closer = _CLOSER_LIST[n % len(_CLOSER_LIST)]
     if limit >= 80:
         return f"{tag}{closer}<x-pwn data-pwn></x-pwn><img src=x onerror=__pwned={n}>"
-    return f"{tag}{closer}<x-pwn onclick=__pwned={n}>"
+    return f"{tag}{closer}<x-pwn onclick=f>"
 
 
 class _Counter:
@@ -58,7 +71,11 @@ def write_hostile_content(target: Path) -> Path:
     """A hostile copy of the mini fixture roadmap, plus a hand-written page with a hostile title."""
     for folder in ("phases", "tracks"):
         (target / folder).mkdir(parents=True, exist_ok=True)
-        for src in sorted((FIXTURES / "mini" / folder).glob("*.yml")):
+        sources = [
+            *sorted((FIXTURES / "mini" / folder).glob("*.yml")),
+            *sorted((FIXTURES / "general" / folder).glob("*.yml")),
+        ]
+        for src in sources:
             data = yaml.safe_load(src.read_text("utf-8"))
             text = yaml.safe_dump(poison(data), allow_unicode=True, sort_keys=False, width=10_000)
             (target / folder / src.name).write_text(text, "utf-8")

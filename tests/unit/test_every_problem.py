@@ -13,7 +13,7 @@ HEAD = "title: P\ngoal: g\nduration: 1 week\nmodules:\n"
 BROKEN = "id: p2\n" + HEAD + "  - id: m2\n    titel: M2\n    topics:\n      - {id: t2, title: T2}\n"
 DANGLING = (
     "id: p3\n" + HEAD + "  - id: m3\n    title: M3\n    topics:\n      - {id: t3, title: T3, requires: [t2, nope]}\n"
-)  # noqa: E501
+)
 
 
 def test_reference_checks_run_beside_a_file_that_failed_its_schema(mini_content: Path) -> None:
