@@ -22,7 +22,7 @@ def content_files(content_dir: Path, kind: str, root: Path) -> tuple[list[Path],
     files: list[Path] = []
     problems: list[Problem] = []
     for entry in sorted(folder.iterdir()):
-        where = _display(entry, root)
+        where = display_path(entry, root)
         if entry.is_symlink():
             continue  # reported by refuse_links
         if entry.is_dir():
@@ -50,10 +50,11 @@ def refuse_links(folder: Path, root: Path) -> list[Problem]:
 
 def _link_problem(path: Path, root: Path) -> Problem:
     message = "is a symbolic link, which is never followed (expected a regular file or folder)"
-    return Problem(_display(path, root), 1, "", message)
+    return Problem(display_path(path, root), 1, "", message)
 
 
-def _display(path: Path, root: Path) -> str:
+def display_path(path: Path, root: Path) -> str:
+    """A path as problems name it: relative to the project root when it is inside it."""
     try:
         return path.absolute().relative_to(root.absolute()).as_posix()
     except ValueError:

@@ -13,7 +13,7 @@ from typing import Any
 
 from .checks import check_roadmap, check_warnings
 from .errors import ContentError, Problem
-from .files import content_files, refuse_links
+from .files import content_files, display_path, refuse_links
 from .loader import Document, load_file
 from .model import Identity, Phase, Roadmap, Track, build_identity, build_phase, build_track
 from .pages import check_pages
@@ -40,12 +40,12 @@ def _load_roadmap(content_dir: Path, root: Path) -> Roadmap:
     phase_files, found = content_files(content_dir, "phases", root)
     track_files, found_tracks = content_files(content_dir, "tracks", root)
     problems += found + found_tracks
-    problems += check_pages(content_dir / "pages", _display(content_dir / "pages", root))
+    problems += check_pages(content_dir / "pages", display_path(content_dir / "pages", root))
     loose: set[str] = set()  # ids declared in files that failed their schema
     phases = [_phase(f, n, root, problems, loose) for n, f in enumerate(phase_files, start=1)]
     tracks = [_track(f, root, problems, loose) for f in track_files]
     if not phase_files and not problems:
-        where = _display(content_dir / "phases", root)
+        where = display_path(content_dir / "phases", root)
         problems.append(Problem(where, 1, "", "no phase files found (expected at least one *.yml file)"))
     identity = _identity(content_dir / "roadmap.yml", root, problems, loose)
     roadmap = Roadmap([p for p in phases if p], [t for t in tracks if t], identity or Identity())
@@ -57,7 +57,7 @@ def _load_roadmap(content_dir: Path, root: Path) -> Roadmap:
 
 
 def _document(file: Path, root: Path, kind: str, problems: list[Problem], loose: set[str]) -> Document | None:
-    doc, found = load_file(file, _display(file, root))
+    doc, found = load_file(file, display_path(file, root))
     problems.extend(found)
     if doc is None:
         return None
@@ -105,10 +105,3 @@ def _identity(file: Path, root: Path, problems: list[Problem], loose: set[str]) 
         return None  # reported by refuse_links
     doc = _document(file, root, "roadmap", problems, loose)
     return build_identity(doc.data, doc.path, doc.line_of) if doc else None
-
-
-def _display(file: Path, root: Path) -> str:
-    try:
-        return file.absolute().relative_to(root.absolute()).as_posix()
-    except ValueError:
-        return file.as_posix()
