@@ -17,6 +17,7 @@ from roadmapkit import ContentError, load_roadmap
 from roadmapkit.errors import format_problems
 from roadmapkit.files import refuse_links
 from roadmapkit.site import site_nav, theme_extra
+from roadmapkit.slug import safe_slugify
 
 if TYPE_CHECKING:  # the live-reload server is only needed by `mkdocs serve`
     from mkdocs.livereload import LiveReloadServer
@@ -33,9 +34,10 @@ def content_dir(config: MkDocsConfig) -> Path:
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Runs before MkDocs cleans site/: a content error leaves the last good site as it was."""
     root = Path(config.config_file_path).parent
+    config.mdx_configs.setdefault("toc", {})["slugify"] = safe_slugify  # no heading takes our ids
     links = [*refuse_links(Path(config.docs_dir), root), *refuse_links(root / "overrides", root)]
     try:
-        roadmap = load_roadmap(content_dir(config), root)
+        roadmap = load_roadmap(content_dir(config), root, (config.markdown_extensions, config.mdx_configs))
     except ContentError as err:
         raise PluginError(f"the roadmap content has problems:\n{format_problems([*err.problems, *links])}") from None
     if links:

@@ -7,11 +7,15 @@ follow it and publish the target. Links are refused by path, and nothing of a ta
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 from .errors import Problem
+from .safety import printable
 
 SUFFIXES = (".yml", ".yaml")
+# A name that is safe in a url and an attribute (the "edit this page" link is printed raw by the theme).
+_NAME = re.compile(r"[a-z0-9][a-z0-9._-]*\.ya?ml")
 
 
 def content_files(content_dir: Path, kind: str, root: Path) -> tuple[list[Path], list[Problem]]:
@@ -30,6 +34,11 @@ def content_files(content_dir: Path, kind: str, root: Path) -> tuple[list[Path],
         elif not entry.name.endswith(SUFFIXES):
             if not entry.name.startswith("."):
                 problems.append(Problem(where, 1, "", f"stray file (expected only *.yml files in {kind}/)"))
+        elif not _NAME.fullmatch(entry.name):
+            message = (
+                "file names may hold only lowercase letters, digits, '.', '_' and '-' (expected e.g. 01-basics.yml)"
+            )
+            problems.append(Problem(printable(where, 120).strip("'"), 1, "", message))
         else:
             files.append(entry)
     return files, problems

@@ -16,31 +16,31 @@ from .errors import ContentError, Problem
 from .files import content_files, display_path, refuse_links
 from .loader import Document, load_file
 from .model import Identity, Phase, Roadmap, Track, build_identity, build_phase, build_track
-from .pages import check_pages
+from .pages import Extensions, check_pages
 from .schema import check_document, validator_for
 
 SCHEMA_DIR = Path(__file__).resolve().parent / "schema"  # the engine's rules; content/schema is a copy for editors
 
 
-def load_roadmap(content_dir: Path, root: Path | None = None) -> Roadmap:
+def load_roadmap(content_dir: Path, root: Path | None = None, markdown: Extensions | None = None) -> Roadmap:
     """Load and validate everything; raise ContentError listing every problem at once."""
     # Loading allocates many small objects and frees none; the cyclic collector would rescan all
     # of them again and again (a quarter of the time at 50,000 items), so it waits until the end.
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _load_roadmap(content_dir, root or content_dir.parent)
+        return _load_roadmap(content_dir, root or content_dir.parent, markdown)
     finally:
         if collecting:
             gc.enable()
 
 
-def _load_roadmap(content_dir: Path, root: Path) -> Roadmap:
+def _load_roadmap(content_dir: Path, root: Path, markdown: Extensions | None) -> Roadmap:
     problems: list[Problem] = [*refuse_links(content_dir, root)]
     phase_files, found = content_files(content_dir, "phases", root)
     track_files, found_tracks = content_files(content_dir, "tracks", root)
     problems += found + found_tracks
-    problems += check_pages(content_dir / "pages", display_path(content_dir / "pages", root))
+    problems += check_pages(content_dir / "pages", display_path(content_dir / "pages", root), markdown)
     loose: set[str] = set()  # ids declared in files that failed their schema
     phases = [_phase(f, n, root, problems, loose) for n, f in enumerate(phase_files, start=1)]
     tracks = [_track(f, root, problems, loose) for f in track_files]

@@ -11,11 +11,25 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
+
+import markdown
 
 from .errors import Problem
 from .loader import load_text
 from .safety import bad_character, printable, title_problem
+from .slug import reserved_id, safe_slugify
+
+# The site's Markdown extensions (mkdocs.yml); the hook passes the configured ones instead.
+DEFAULT_MARKDOWN = (
+    ["admonition", "attr_list", "md_in_html", "tables", "toc", "pymdownx.details", "pymdownx.superfences"],
+    {"toc": {"permalink": True}},
+)
+Extensions = tuple[list[Any], dict[str, Any]]
+_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")  # a file name that is safe in a url and an attribute
+_FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)  # as MkDocs reads it
 
 ALLOWED_SUFFIXES = frozenset((".md", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".ico", ".txt", ".pdf"))
 META_KEYS = frozenset(("title", "description", "hide"))
@@ -24,20 +38,27 @@ _CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
 _TAG = re.compile(r"<(?:/?[A-Za-z][\w:-]*(?=[\s/>]|$)|!|\?)")
 _AUTOLINK = re.compile(r"<([A-Za-z][\w+.-]*):")
 _ATTR_LIST = re.compile(r"\{:?[^{}\n]*=[^{}\n]*\}")
+_ATTR_ID = re.compile(r"\{:?[^{}\n]*?#([\w-]+)[^{}\n]*\}")
 _LINK = re.compile(r"(!?)\[[^\]\n]*\]\(\s*<?([^)>]*)")
 _REF = re.compile(r"^ {0,3}\[[^\]\n]+\]:\s*<?(\S*?)>?(?:\s|$)")
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
 
 
-def check_pages(folder: Path, display: str) -> list[Problem]:
+def check_pages(folder: Path, display: str, extensions: Extensions | None = None) -> list[Problem]:
     """Every problem of every file under the hand-written pages folder."""
     if not folder.is_dir() or folder.is_symlink():
         return []
     problems: list[Problem] = []
     for path in sorted(folder.rglob("*")):
         where = f"{display}/{path.relative_to(folder).as_posix()}"
-        if path.is_symlink() or path.is_dir():
+        if path.is_symlink():
             continue  # links are refused by files.refuse_links
+        if not _NAME.fullmatch(path.name):
+            message = "file names may hold only letters, digits, '.', '_' and '-' (expected a plain name)"
+            problems.append(Problem(printable(where, 120).strip("'"), 1, "", message))
+            continue
+        if path.is_dir():
+            continue
         if path.suffix.lower() not in ALLOWED_SUFFIXES:
             allowed = ", ".join(sorted(ALLOWED_SUFFIXES))
             problems.append(
@@ -49,7 +70,9 @@ def check_pages(folder: Path, display: str) -> list[Problem]:
                 )
             )
         elif path.suffix.lower() == ".md":
-            problems += check_page(_read(path), where)
+            text = _read(path)
+            found = check_page(text, where)
+            problems += found + check_rendered(text, where, extensions or DEFAULT_MARKDOWN)
     return problems
 
 
@@ -65,11 +88,10 @@ def check_page(text: str, display: str) -> list[Problem]:
     lines = text.split("\n")
     start = 0
     problems: list[Problem] = []
-    if lines and lines[0].strip() == "---":
-        end = next((n for n in range(1, len(lines)) if lines[n].strip() in ("---", "...")), None)
-        if end is not None:
-            problems += _front_matter("\n".join(lines[1:end]), display)
-            start = end + 1
+    front = _FRONT_MATTER.match(text)
+    if front:
+        problems += _front_matter(front.group(1), display)
+        start = front.group(0).count("\n")
     problems += list(_body(lines, start, display))
     return problems
 
@@ -123,6 +145,11 @@ def _line(line: str, display: str, at: int) -> Iterator[Problem]:
         yield Problem(display, at, "", f"raw HTML {printable(tag.group())} is not allowed (expected Markdown only)")
     if _ATTR_LIST.search(line):
         yield Problem(display, at, "", "attribute lists may only set #id and .class (expected no key=value)")
+    for ident in _ATTR_ID.findall(line):
+        if reserved_id(ident):
+            yield Problem(
+                display, at, "", f"id '#{ident}' is reserved by the site (expected one not starting rm-, md- or _)"
+            )
     for image, target in _LINK.findall(line):
         yield from _target(target, bool(image), display, at)
     ref = _REF.match(line)
@@ -144,3 +171,112 @@ def _target(target: str, image: bool, display: str, at: int) -> Iterator[Problem
         yield Problem(
             display, at, "", f"link target {printable(target)} is not allowed (expected http, https, mailto or a path)"
         )
+
+
+# What the page's Markdown may turn into: checked on the HTML itself, as a browser reads it, so no
+# trick of the source (escaped backticks, links over two lines, entities in a scheme) gets past.
+ALLOWED_TAGS = frozenset(
+    [
+        "p",
+        "a",
+        "em",
+        "strong",
+        "b",
+        "i",
+        "code",
+        "pre",
+        "kbd",
+        "ul",
+        "ol",
+        "li",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "table",
+        "thead",
+        "tbody",
+        "tr",
+        "th",
+        "td",
+        "blockquote",
+        "hr",
+        "br",
+        "img",
+        "div",
+        "span",
+        "details",
+        "summary",
+        "del",
+        "ins",
+        "sup",
+        "sub",
+        "dl",
+        "dt",
+        "dd",
+        "abbr",
+    ]
+)
+ALLOWED_ATTRS = frozenset(("href", "src", "alt", "title", "id", "class", "open", "align", "style"))
+_STYLE = re.compile(r"text-align: ?(left|right|center);?")
+_SAFE_SCHEMES = ("http", "https", "mailto")
+
+
+def check_rendered(text: str, display: str, extensions: Extensions) -> list[Problem]:
+    """Render the page as the site will, and refuse any element, attribute or link outside the rules."""
+    names, configs = extensions
+    configs = {**configs, "toc": {**configs.get("toc", {}), "slugify": safe_slugify}}
+    body = text[_FRONT_MATTER.match(text).end() :] if _FRONT_MATTER.match(text) else text
+    try:
+        html = markdown.Markdown(extensions=names, extension_configs=configs).convert(body)
+    except RecursionError:
+        return [Problem(display, 1, "", "is nested too deeply for Markdown to render (expected simpler Markdown)")]
+    checker = _Checker()
+    checker.feed(html)
+    checker.close()
+    return [Problem(display, _line_of(text, hint), "", message) for message, hint in checker.found]
+
+
+def _line_of(text: str, hint: str) -> int:
+    """The first line of the source that holds `hint` (a tag name or attribute value), else 1."""
+    for n, line in enumerate(text.split("\n"), start=1):
+        if hint and hint in line:
+            return n
+    return 1
+
+
+class _Checker(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: list[tuple[str, str]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag not in ALLOWED_TAGS:
+            self.found.append((f"raw HTML <{tag}> is not allowed (expected Markdown only)", f"<{tag}"))
+            return
+        for name, value in attrs:
+            self._attribute(tag, name, value or "")
+
+    def _attribute(self, tag: str, name: str, value: str) -> None:
+        if name not in ALLOWED_ATTRS or (name == "style" and not _STYLE.fullmatch(value)):
+            self.found.append((f"attribute '{name}' on <{tag}> is not allowed (expected Markdown only)", name))
+        elif name == "id" and reserved_id(value):
+            self.found.append(
+                (f"id '{value}' is reserved by the site (expected one not starting rm-, md- or _)", value)
+            )
+        elif name in ("href", "src"):
+            target = re.sub(r"[\x00-\x20]+", "", value).lower()  # as a browser reads a url
+            scheme = _SCHEME.match(target)
+            if name == "src" and (scheme or target.startswith("//")):
+                self.found.append(
+                    (f"image {printable(value)} is not in the site (expected a relative path)", value[:20])
+                )
+            elif scheme and scheme.group(1) not in _SAFE_SCHEMES:
+                self.found.append(
+                    (
+                        f"link target {printable(value)} is not allowed (expected http, https, mailto or a path)",
+                        value[:12],
+                    )
+                )

@@ -7,7 +7,8 @@
   var VERSION = 1;
   var scope = window.__md_scope || new URL(".", location.href);
   // The key's prefix names the roadmap (content/roadmap.yml); the path keeps sites on one origin apart.
-  var config = document.getElementById("rm-aliases");
+  // By tag and id: a heading that took the same id could not stand in for our config.
+  var config = document.querySelector("script#rm-aliases");
   var KEY = ((config && config.getAttribute("data-rm-key")) || "roadmap") + ":" + scope.pathname;
   var state = emptyState();
   var readOnly = null; // null, or why nothing is saved here (said in every "not saved" message)
@@ -84,11 +85,11 @@
       return bare(key, value);
     });
     if (!data || typeof data !== "object" || Array.isArray(data)) throw new Error("not an object");
-    if (typeof data.version !== "number") throw new Error("no version");
+    if (!Number.isFinite(data.version)) throw new Error("no version");
     if (!data.items || typeof data.items !== "object" || Array.isArray(data.items)) throw new Error("no items");
     for (var id in data.items) {
       var v = data.items[id];
-      if (v !== true && typeof v !== "number") throw new Error("bad value for " + id);
+      if (v !== true && !Number.isFinite(v)) throw new Error("bad value for " + id); // 1e999 is Infinity
     }
     if (data.notes !== undefined && (!data.notes || typeof data.notes !== "object" || Array.isArray(data.notes))) {
       throw new Error("bad notes");
@@ -150,7 +151,7 @@
   }
 
   function readAliases() {
-    var el = document.getElementById("rm-aliases");
+    var el = document.querySelector("script#rm-aliases");
     try { return el ? json(el.textContent) : dict(); } catch (e) { return dict(); }
   }
 
@@ -474,7 +475,7 @@
   function onPage() {
     showNotices();
     paint();
-    if (!api.tools && toolsUrl && document.querySelector("[data-rm-tools]") && !document.getElementById("rm-tools-js")) {
+    if (!api.tools && toolsUrl && document.querySelector("[data-rm-tools]") && !document.querySelector("script#rm-tools-js")) {
       var s = el("script");
       s.id = "rm-tools-js";
       s.src = toolsUrl;

@@ -82,6 +82,24 @@ HOSTILE = {
 }
 
 
+def test_an_infinite_timestamp_in_an_import_is_refused_and_loses_nothing(
+    page: Page, site: str, roadmap: Roadmap, tmp_path: Path
+) -> None:
+    item = roadmap.items[0]
+    open_page(page, f"{site}phases/{item.phase_id}/")
+    box(page, item.id).check()
+    open_page(page, f"{site}progress/")
+    before = page.evaluate("localStorage.getItem(window.roadmapKit.key)")
+    infinite = tmp_path / "infinite.json"
+    infinite.write_text('{"version": 1, "items": {"zzz": 1e999}}')  # JSON.parse gives Infinity
+    said = import_file(page, infinite)
+    assert "nothing was changed" in said
+    assert page.evaluate("localStorage.getItem(window.roadmapKit.key)") == before
+    page.reload()
+    ready(page)
+    assert stored(page)["items"].keys() == {item.id}, "the stored record still reads back"
+
+
 @pytest.mark.parametrize("text", HOSTILE.values(), ids=HOSTILE.keys())
 def test_import_with_prototype_keys_is_refused(
     page: Page, site: str, roadmap: Roadmap, tmp_path: Path, text: str

@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -206,3 +207,57 @@ def test_validate_and_build_agree_and_never_show_a_traceback(name: str, tmp_path
         assert "Traceback" not in out and "\x1b" not in out
         for line in expected:
             assert line.replace("phases/", "content/phases/", 1) in out
+
+
+# ---- found by an attacker's review ----
+
+SNEAKY_PAGES = {
+    "escaped-backticks.md": "# P\n\n\\`<img src=x onerror=alert(3)>\\`\n",
+    "indented-front-matter.md": ' ---\ntitle: "<img src=x onerror=alert(8)>"\n---\n',
+    "link-over-two-lines.md": "# P\n\n[multi\nline](javascript:alert(1))\n",
+    "reference-on-next-line.md": "# P\n\n[click][r]\n\n[r]:\n  javascript:alert(2)\n",
+    "entity-in-scheme.md": "# P\n\n[x](jav&#x61;script:alert(5)) [y](javascript&colon;alert(6))\n",
+    "heading-with-our-id.md": "# P\n\n## x {#rm-aliases}\n",
+}
+
+
+@pytest.mark.parametrize("name", SNEAKY_PAGES)
+def test_markdown_tricks_in_hand_written_pages_are_refused(name: str, mini_content: Path) -> None:
+    (mini_content / "pages").mkdir(exist_ok=True)
+    (mini_content / "pages" / name).write_text(SNEAKY_PAGES[name])
+    assert any(p.startswith(f"content/pages/{name}:") for p in _problems(mini_content))
+
+
+@pytest.mark.parametrize(
+    "folder, name",
+    [
+        ("phases", 'c" onfocus="alert(1)" x=".yml'),
+        ("tracks", "T.yml"),
+        ("pages", 'p" autofocus x=".md'),
+        ("pages", "\x1b[2Jfake.md"),
+    ],
+)
+def test_file_names_that_could_break_out_of_a_link_are_refused(folder: str, name: str, mini_content: Path) -> None:
+    (mini_content / folder).mkdir(exist_ok=True)
+    (mini_content / folder / name).write_text("# x\n")
+    problems = _problems(mini_content)
+    assert any("file names may hold only" in p for p in problems), problems
+    assert not any("\x1b" in p for p in problems)
+
+
+def test_headings_never_take_the_ids_of_the_sites_own_elements(tmp_path: Path) -> None:
+    content = tmp_path / "mini"
+    shutil.copytree(FIXTURES / "mini", content)
+    phase = content / "phases" / "01-basics.yml"
+    phase.write_text(phase.read_text("utf-8").replace("title: Basics & <b>bold</b>", "title: RM aliases"))
+    (content / "roadmap.yml").write_text("title: __config\ndescription: d\n")
+    project = copy_project(tmp_path / "project", content=content)
+    about = project / "content" / "pages" / "about.md"
+    about.write_text(about.read_text("utf-8") + "\n## RM tools js\n")
+    site = tmp_path / "site"
+    assert mkdocs_build(project, site).returncode == 0
+    for page in ("phases/basics/index.html", "index.html", "about/index.html"):
+        html = (site / page).read_text("utf-8")
+        ids = re.findall(r' id="([^"]+)"', html)
+        assert ids.count("rm-aliases") <= 1 and "__config" in ids, page  # only our script and Material's
+        assert 'id="h-rm-' in html or 'id="h-config' in html, page
