@@ -13,7 +13,7 @@ from typing import Any
 from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from .model import Entry, Item, Module, Phase, Resource, Roadmap, Track
+from .model import Block, Entry, Item, Module, Phase, Resource, Roadmap, Track
 from .svgmap import layout_map, module_edges
 from .text import markdown_html, markdown_text
 
@@ -163,6 +163,11 @@ class Renderer:
         if html is None:
             html = self._fragments[res] = self._fragment("_resource.html.j2", res=res)
         return html
+
+    def block_resources(self, block: Block) -> list[Resource]:
+        """The resources of a block's items, each once, in the order the block lists its items."""
+        found = (res for e in block.entries for res in self.items[e.item_id].resources)
+        return list(dict.fromkeys(found))
 
     def _fragment(self, template: str, **context: object) -> Markup:
         return Markup(self.env.get_template(template).render(context).rstrip("\n"))
