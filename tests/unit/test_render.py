@@ -59,14 +59,14 @@ def test_track_block_lists_its_items_resources_collapsed(pages: dict[str, str]) 
     track = pages["tracks/fast.md"]
     week1, week2 = track.split("### Week 2")
     assert '<details class="rm-block-resources">' in week1 and "<details open" not in week1
-    assert "Classes &lt;i&gt;tutorial&lt;/i&gt;</a> <span class=\"rm-cost rm-cost--free\">free</span>" in week1
+    assert 'Classes &lt;i&gt;tutorial&lt;/i&gt;</a> <span class="rm-cost rm-cost--free">free</span>' in week1
     assert 'rm-tag--docs">docs</span>' in week1 and "rm-block-resources" not in week2
 
 
 def test_estimates_are_labelled_on_track_and_compare_pages(pages: dict[str, str]) -> None:
     label = '<span class="rm-estimate"'
     track, compare = pages["tracks/fast.md"], pages["tracks/index.md"]
-    assert f'10 hours a week</span> {label}' in track and f"2 weeks</span> {label}" not in track
+    assert f"10 hours a week</span> {label}" in track and f"2 weeks</span> {label}" not in track
     assert f"<td>10 {label}" in compare and "<td>2 weeks</td>" in compare
     assert "<td>Python</td>" in track  # the timeline table
 
