@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -83,7 +84,7 @@ def _objects(node: object, path: str = "$"):
     [
         ("12-weeks", "python-variables-types", "kubernetes-basics"),
         ("3-6-months", "python-variables-types", "communication-style"),
-        ("12-months", "python-variables-types", "level-senior"),
+        ("12-months", "python-variables-types", "level-lead"),
         ("12-24-months", "set-your-plan", "job-applications"),
         ("topic-reference", "assess-your-skills", "xai-methods"),
     ],
@@ -107,3 +108,58 @@ def test_names_are_spelt_correctly(roadmap) -> None:
     )
     assert "Aurélien Géron" in text and "François Chollet" in text
     assert "Ã" not in text
+
+
+SEEDS = ROOT.parent / "shared" / "seeds"  # the five seed roadmaps, next to the project when present
+FIGURE_FIELDS = ("duration", "hours_per_week", "audience", "timeline")
+
+
+def _figures(track) -> dict[str, list[str]]:
+    """The figure-bearing values a track shows, by provenance key."""
+    shown = {name: [getattr(track, name) or ""] for name in FIGURE_FIELDS if getattr(track, name)}
+    durations = [b.duration for b in track.blocks if b.duration]
+    return shown | ({"blocks": durations} if durations else {})
+
+
+def _numbers(text: str) -> set[str]:
+    return set(re.findall(r"\d+", re.sub(r"(?<=\d),(?=\d{3})", "", text)))
+
+
+def _plain(text: str) -> str:
+    text = re.sub(r"[*`]", "", text).replace("–", "-").replace("—", "-")
+    return " ".join(text.split()).casefold()
+
+
+def test_every_figure_a_track_shows_has_a_provenance(roadmap) -> None:
+    missing = [(t.id, k) for t in roadmap.tracks for k in _figures(t) if k not in t.provenance]
+    assert missing == []
+    assert all(t.seed for t in roadmap.tracks)
+
+
+def test_seed_figures_are_quoted_from_the_seed(roadmap) -> None:
+    for track in roadmap.tracks:
+        for key, values in _figures(track).items():
+            if track.provenance.get(key) == "seed":
+                quoted = _numbers(" ".join(track.figures.get(key, [])))
+                assert track.figures.get(key), (track.id, key)
+                assert {(track.id, key, n) for v in values for n in _numbers(v)} <= {(track.id, key, n) for n in quoted}
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="the seed roadmaps are not next to the project")
+def test_quotes_appear_in_the_tracks_own_seed(roadmap) -> None:
+    for track in roadmap.tracks:
+        (path,) = SEEDS.glob(f"{track.seed}_*.md")
+        seed = _plain(path.read_text("utf-8"))
+        absent = [q for quotes in track.figures.values() for q in quotes if _plain(q) not in seed]
+        assert absent == [], track.id
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="the seed roadmaps are not next to the project")
+def test_salaries_and_years_on_a_track_come_from_its_seed(roadmap) -> None:
+    index = roadmap.item_index()
+    for track in roadmap.tracks:
+        (path,) = SEEDS.glob(f"{track.seed}_*.md")
+        seed = _plain(path.read_text("utf-8")).replace(" ", "")
+        for ident in track.item_ids:
+            for figure in re.findall(r"\$[\d,]+K|\d+\+? years", index[ident].title):
+                assert _plain(figure).replace(" ", "").replace("-", "") in seed.replace("-", ""), (track.id, ident)
