@@ -165,9 +165,11 @@ class Renderer:
         return html
 
     def block_resources(self, block: Block) -> list[Resource]:
-        """The resources of a block's items, each once, in the order the block lists its items."""
-        found = (res for e in block.entries for res in self.items[e.item_id].resources)
-        return list(dict.fromkeys(found))
+        """The resources of a block's items, then of their modules, each once, in the block's order."""
+        items = [self.items[e.item_id] for e in block.entries]
+        modules = dict.fromkeys(i.module_id for i in items if i.module_id)
+        found = [res for item in items for res in item.resources]
+        return list(dict.fromkeys(found + [res for m in modules for res in self.modules[m].resources]))
 
     def _fragment(self, template: str, **context: object) -> Markup:
         return Markup(self.env.get_template(template).render(context).rstrip("\n"))

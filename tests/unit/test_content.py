@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from jsonschema import Draft202012Validator
 
-from roadmapkit import load_roadmap
+from roadmapkit import Renderer, load_roadmap
 from roadmapkit.loader import load_file
 from roadmapkit.schema import validator_for
 from sitebuild import ROOT
@@ -163,3 +163,25 @@ def test_salaries_and_years_on_a_track_come_from_its_seed(roadmap) -> None:
         for ident in track.item_ids:
             for figure in re.findall(r"\$[\d,]+K|\d+\+? years", index[ident].title):
                 assert _plain(figure).replace(" ", "").replace("-", "") in seed.replace("-", ""), (track.id, ident)
+
+
+def _seed_links(track) -> list[tuple[str, str]]:
+    """(section heading, link) for each link in the track's seed; sections are its '###' headings."""
+    (path,) = SEEDS.glob(f"{track.seed}_*.md")
+    heading, out = "", []
+    for line in path.read_text("utf-8").splitlines():
+        heading = line if line.startswith("### ") else heading
+        out += [(heading, url) for url in re.findall(r"\]\((https?://[^)\s]+)\)", line) if "/licenses/" not in url]
+    return out
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="the seed roadmaps are not next to the project")
+def test_each_seed_link_is_on_its_track_page_in_the_block_of_its_stage(roadmap) -> None:
+    pages = {p.src_uri: p.markdown for p in Renderer(roadmap).pages()}
+    for track in roadmap.tracks:
+        page = pages[f"tracks/{track.id}.md"]
+        parts = page.split(" { #block-")[1:]
+        blocks = {b.title.split(":")[0]: part for b, part in zip(track.blocks, parts, strict=True)}
+        for heading, url in _seed_links(track):
+            stage = re.search(r"Stage \d+", heading)
+            assert url in (blocks.get(stage.group()) if stage else page), (track.id, heading, url)

@@ -55,12 +55,13 @@ def test_track_entries_link_to_the_canonical_anchor(pages: dict[str, str]) -> No
     assert '<span class="rm-when">Day 1-2</span>' in track
 
 
-def test_track_block_lists_its_items_resources_collapsed(pages: dict[str, str]) -> None:
+def test_track_block_lists_its_items_and_modules_resources_collapsed(pages: dict[str, str]) -> None:
     track = pages["tracks/fast.md"]
     week1, week2 = track.split("### Week 2")
     assert '<details class="rm-block-resources">' in week1 and "<details open" not in week1
     assert 'Classes &lt;i&gt;tutorial&lt;/i&gt;</a> <span class="rm-cost rm-cost--free">free</span>' in week1
-    assert 'rm-tag--docs">docs</span>' in week1 and "rm-block-resources" not in week2
+    assert 'rm-tag--docs">docs</span>' in week1 and "classes.html" not in week2
+    assert "Python tutorial</a>" in week2  # the module's resources follow the items'
 
 
 def test_estimates_are_labelled_on_track_and_compare_pages(pages: dict[str, str]) -> None:
