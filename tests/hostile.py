@@ -29,8 +29,10 @@ TEXT_KEYS = frozenset(
         "hours_per_week",
         "source",
         "external_id",
+        "timeline",
     )
 )
+ORIGIN_KEYS = frozenset(("provenance",))  # enum values ('seed', 'estimate'), not text
 CLOSERS = "</title></script></style></textarea></noscript></text></svg>]]>-->\"'>"
 
 
@@ -55,7 +57,11 @@ class _Counter:
 
 def poison(data: Any, key: str = "") -> Any:
     """The data with every text field (and every outcome) replaced by a payload."""
+    if key in ORIGIN_KEYS:
+        return data
     if isinstance(data, dict):
+        if key == "figures":  # the seed's quotes: text
+            return {k: [_text("title") for _ in v] for k, v in data.items()}
         return {k: _text(k) if k in TEXT_KEYS and isinstance(v, str) else poison(v, k) for k, v in data.items()}
     if isinstance(data, list):
         return [_text(key) if key == "outcomes" else poison(v, key) for v in data]

@@ -98,6 +98,10 @@ def _track(track: Track) -> Iterator[Field]:
     yield Field(src, ln("hours_per_week", 1), "hours_per_week", "title", track.hours_per_week)
     yield Field(src, ln("description", 1), "description", "markdown", track.description)
     yield Field(src, ln("audience", 1), "audience", "markdown", track.audience)
+    yield Field(src, ln("timeline", 1), "timeline", "markdown", track.timeline)
+    for name, quotes in track.figures.items():
+        for n, quote in enumerate(quotes):
+            yield Field(src, ln("figures", 1), f"figures.{name}[{n}]", "title", quote)
     for n, text in enumerate(track.outcomes):
         yield Field(src, ln(f"outcomes[{n}]", 1), f"outcomes[{n}]", "text", text)
     for n, block in enumerate(track.blocks):

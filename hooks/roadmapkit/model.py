@@ -133,7 +133,15 @@ class Track:
     audience: str = ""
     description: str = ""
     outcomes: list[str] = field(default_factory=list)
+    seed: str | None = None  # the seed roadmap the track keeps, e.g. '003'
+    timeline: str = ""  # Markdown, e.g. the seed's timeline tables
+    provenance: dict[str, str] = field(default_factory=dict)  # figure field -> 'seed' or 'estimate'
+    figures: dict[str, list[str]] = field(default_factory=dict)  # figure field -> the seed's words
     lines: dict[str, int] = field(default_factory=dict, repr=False, compare=False)
+
+    def estimate(self, name: str) -> bool:
+        """Whether the figure in field `name` is labelled as this roadmap's estimate."""
+        return self.provenance.get(name) == "estimate"
 
     @property
     def item_ids(self) -> list[str]:
@@ -298,6 +306,10 @@ def build_track(data: dict[str, Any], source: str, lines: Any) -> Track:
         audience=data.get("audience", ""),
         description=data.get("description", ""),
         outcomes=list(data.get("outcomes", [])),
+        seed=data.get("seed"),
+        timeline=data.get("timeline", ""),
+        provenance=dict(data.get("provenance", {})),
+        figures={k: list(v) for k, v in data.get("figures", {}).items()},
         lines=_lines(data, (), lines),
     )
 

@@ -13,7 +13,7 @@ from typing import Any
 from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from .model import Entry, Item, Module, Phase, Resource, Roadmap, Track
+from .model import Block, Entry, Item, Module, Phase, Resource, Roadmap, Track
 from .svgmap import layout_map, module_edges
 from .text import markdown_html, markdown_text
 
@@ -163,6 +163,13 @@ class Renderer:
         if html is None:
             html = self._fragments[res] = self._fragment("_resource.html.j2", res=res)
         return html
+
+    def block_resources(self, block: Block) -> list[Resource]:
+        """The resources of a block's items, then of their modules, each once, in the block's order."""
+        items = [self.items[e.item_id] for e in block.entries]
+        modules = dict.fromkeys(i.module_id for i in items if i.module_id)
+        found = [res for item in items for res in item.resources]
+        return list(dict.fromkeys(found + [res for m in modules for res in self.modules[m].resources]))
 
     def _fragment(self, template: str, **context: object) -> Markup:
         return Markup(self.env.get_template(template).render(context).rstrip("\n"))

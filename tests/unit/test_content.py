@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
 from jsonschema import Draft202012Validator
 
-from roadmapkit import load_roadmap
+from roadmapkit import Renderer, load_roadmap
 from roadmapkit.loader import load_file
 from roadmapkit.schema import validator_for
 from sitebuild import ROOT
@@ -83,7 +84,7 @@ def _objects(node: object, path: str = "$"):
     [
         ("12-weeks", "python-variables-types", "kubernetes-basics"),
         ("3-6-months", "python-variables-types", "communication-style"),
-        ("12-months", "python-variables-types", "level-senior"),
+        ("12-months", "python-variables-types", "level-lead"),
         ("12-24-months", "set-your-plan", "job-applications"),
         ("topic-reference", "assess-your-skills", "xai-methods"),
     ],
@@ -107,3 +108,118 @@ def test_names_are_spelt_correctly(roadmap) -> None:
     )
     assert "Aurélien Géron" in text and "François Chollet" in text
     assert "Ã" not in text
+
+
+SEEDS = ROOT.parent / "shared" / "seeds"  # the five seed roadmaps, next to the project when present
+FIGURE_FIELDS = ("duration", "hours_per_week", "audience", "timeline")
+
+
+def _figures(track) -> dict[str, list[str]]:
+    """The figure-bearing values a track shows, by provenance key."""
+    shown = {name: [getattr(track, name) or ""] for name in FIGURE_FIELDS if getattr(track, name)}
+    durations = [b.duration for b in track.blocks if b.duration]
+    return shown | ({"blocks": durations} if durations else {})
+
+
+def _numbers(text: str) -> set[str]:
+    return set(re.findall(r"\d+", re.sub(r"(?<=\d),(?=\d{3})", "", text)))
+
+
+def _plain(text: str) -> str:
+    text = re.sub(r"[*`]", "", text).replace("–", "-").replace("—", "-")
+    return " ".join(text.split()).casefold()
+
+
+def test_every_figure_a_track_shows_has_a_provenance(roadmap) -> None:
+    missing = [(t.id, k) for t in roadmap.tracks for k in _figures(t) if k not in t.provenance]
+    assert missing == []
+    assert all(t.seed for t in roadmap.tracks)
+
+
+def test_seed_figures_are_quoted_from_the_seed(roadmap) -> None:
+    for track in roadmap.tracks:
+        for key, values in _figures(track).items():
+            if track.provenance.get(key) == "seed":
+                quoted = _numbers(" ".join(track.figures.get(key, [])))
+                assert track.figures.get(key), (track.id, key)
+                assert {(track.id, key, n) for v in values for n in _numbers(v)} <= {(track.id, key, n) for n in quoted}
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="the seed roadmaps are not next to the project")
+def test_quotes_appear_in_the_tracks_own_seed(roadmap) -> None:
+    for track in roadmap.tracks:
+        (path,) = SEEDS.glob(f"{track.seed}_*.md")
+        seed = _plain(path.read_text("utf-8"))
+        absent = [q for quotes in track.figures.values() for q in quotes if _plain(q) not in seed]
+        assert absent == [], track.id
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="the seed roadmaps are not next to the project")
+def test_salaries_and_years_on_a_track_come_from_its_seed(roadmap) -> None:
+    index = roadmap.item_index()
+    for track in roadmap.tracks:
+        (path,) = SEEDS.glob(f"{track.seed}_*.md")
+        seed = _plain(path.read_text("utf-8")).replace(" ", "")
+        for ident in track.item_ids:
+            for figure in re.findall(r"\$[\d,]+K|\d+\+? years", index[ident].title):
+                assert _plain(figure).replace(" ", "").replace("-", "") in seed.replace("-", ""), (track.id, ident)
+
+
+def _seed_links(track) -> list[tuple[str, str]]:
+    """(section heading, link) for each link in the track's seed; sections are its '###' headings."""
+    (path,) = SEEDS.glob(f"{track.seed}_*.md")
+    heading, out = "", []
+    for line in path.read_text("utf-8").splitlines():
+        heading = line if line.startswith("### ") else heading
+        out += [(heading, url) for url in re.findall(r"\]\((https?://[^)\s]+)\)", line) if "/licenses/" not in url]
+    return out
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="the seed roadmaps are not next to the project")
+def test_each_seed_link_is_on_its_track_page_in_the_block_of_its_stage(roadmap) -> None:
+    pages = {p.src_uri: p.markdown for p in Renderer(roadmap).pages()}
+    for track in roadmap.tracks:
+        page = pages[f"tracks/{track.id}.md"]
+        parts = page.split(" { #block-")[1:]
+        blocks = {b.title.split(":")[0]: part for b, part in zip(track.blocks, parts, strict=True)}
+        for heading, url in _seed_links(track):
+            stage = re.search(r"Stage \d+", heading)
+            assert url in (blocks.get(stage.group()) if stage else page), (track.id, heading, url)
+
+
+LIBRARY = {  # seed 001's resource library: title -> address, each reachable from the 12-24 month track
+    "Designing Data-Intensive Applications": "https://dataintensive.net/",
+    "Machine Learning Design Patterns": "https://www.oreilly.com/library/view/machine-learning-design/9781098115777/",
+    "Full Stack Deep Learning": "https://fullstackdeeplearning.com/",
+    "Sentdex": "https://www.youtube.com/@sentdex",
+    "Coursera": "https://www.coursera.org/",
+}
+
+
+def _track_page(roadmap, track_id: str) -> str:
+    return next(p.markdown for p in Renderer(roadmap).pages() if p.src_uri == f"tracks/{track_id}.md")
+
+
+def test_seed_library_resources_have_addresses_and_sit_on_the_track(roadmap) -> None:
+    found = {r.title: r.url for p in roadmap.phases for m in p.modules for r in m.resources}
+    found |= {r.title: r.url for i in roadmap.items for r in i.resources}
+    page = _track_page(roadmap, "12-24-months")
+    assert {t: found.get(t) for t in LIBRARY} == LIBRARY
+    assert all(f'href="{url}"' in page for url in LIBRARY.values())
+
+
+def test_timeline_tables_render_on_the_long_track(roadmap) -> None:
+    page = _track_page(roadmap, "12-24-months")
+    timeline = page.split('<div class="rm-desc rm-timeline">')[1].split("</div>")[0]
+    assert timeline.count("<table>") == 2 and "<td>20-24</td>" in timeline
+
+
+def test_goal_blocks_have_their_own_items_not_checkpoints(roadmap) -> None:
+    index = roadmap.item_index()
+    goals = [e.item_id for t in roadmap.tracks for b in t.blocks if "goals" in b.title.lower() for e in b.entries]
+    assert goals and [i for i in goals if index[i].kind == "checkpoint"] == []
+
+
+def test_tasks_that_name_a_companion_resource_link_it(roadmap) -> None:
+    named = [i for i in roadmap.items if "notebooks" in i.title.lower() and "companion" in i.title.lower()]
+    assert all(any(r.url for r in i.resources) for i in named)

@@ -55,6 +55,23 @@ def test_track_entries_link_to_the_canonical_anchor(pages: dict[str, str]) -> No
     assert '<span class="rm-when">Day 1-2</span>' in track
 
 
+def test_track_block_lists_its_items_and_modules_resources_collapsed(pages: dict[str, str]) -> None:
+    track = pages["tracks/fast.md"]
+    week1, week2 = track.split("### Week 2")
+    assert '<details class="rm-block-resources">' in week1 and "<details open" not in week1
+    assert 'Classes &lt;i&gt;tutorial&lt;/i&gt;</a> <span class="rm-cost rm-cost--free">free</span>' in week1
+    assert 'rm-tag--docs">docs</span>' in week1 and "classes.html" not in week2
+    assert "Python tutorial</a>" in week2  # the module's resources follow the items'
+
+
+def test_estimates_are_labelled_on_track_and_compare_pages(pages: dict[str, str]) -> None:
+    label = '<span class="rm-estimate"'
+    track, compare = pages["tracks/fast.md"], pages["tracks/index.md"]
+    assert f"10 hours a week</span> {label}" in track and f"2 weeks</span> {label}" not in track
+    assert f"<td>10 {label}" in compare and "<td>2 weeks</td>" in compare
+    assert "<td>Python</td>" in track  # the timeline table
+
+
 def test_choice_counts_only_the_larger_option(pages: dict[str, str]) -> None:
     phase = pages["phases/basics.md"]
     assert (
