@@ -110,7 +110,7 @@ def test_names_are_spelt_correctly(roadmap) -> None:
     assert "Ã" not in text
 
 
-SEEDS = ROOT.parent / "shared" / "seeds"  # the five seed roadmaps, next to the project when present
+SEEDS = ROOT / "content" / "seeds"  # the seed roadmaps each track cites (content/seeds/README.md)
 FIGURE_FIELDS = ("duration", "hours_per_week", "audience", "timeline")
 
 
@@ -145,7 +145,6 @@ def test_seed_figures_are_quoted_from_the_seed(roadmap) -> None:
                 assert {(track.id, key, n) for v in values for n in _numbers(v)} <= {(track.id, key, n) for n in quoted}
 
 
-@pytest.mark.skipif(not SEEDS.is_dir(), reason="the seed roadmaps are not next to the project")
 def test_quotes_appear_in_the_tracks_own_seed(roadmap) -> None:
     for track in roadmap.tracks:
         (path,) = SEEDS.glob(f"{track.seed}_*.md")
@@ -154,7 +153,6 @@ def test_quotes_appear_in_the_tracks_own_seed(roadmap) -> None:
         assert absent == [], track.id
 
 
-@pytest.mark.skipif(not SEEDS.is_dir(), reason="the seed roadmaps are not next to the project")
 def test_salaries_and_years_on_a_track_come_from_its_seed(roadmap) -> None:
     index = roadmap.item_index()
     for track in roadmap.tracks:
@@ -175,7 +173,6 @@ def _seed_links(track) -> list[tuple[str, str]]:
     return out
 
 
-@pytest.mark.skipif(not SEEDS.is_dir(), reason="the seed roadmaps are not next to the project")
 def test_each_seed_link_is_on_its_track_page_in_the_block_of_its_stage(roadmap) -> None:
     pages = {p.src_uri: p.markdown for p in Renderer(roadmap).pages()}
     for track in roadmap.tracks:
