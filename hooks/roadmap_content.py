@@ -21,6 +21,8 @@ if TYPE_CHECKING:  # the live-reload server is only needed by `mkdocs serve`
 
 log = logging.getLogger("mkdocs.hooks.roadmap")
 ROADMAP_KEY = "roadmap_model"
+SERVING_KEY = "roadmap_serving"  # set by roadmap_errorpage under `mkdocs serve`
+PROBLEMS_KEY = "roadmap_problems"  # then problems are recorded here for it to show, not raised
 
 
 def content_dir(config: MkDocsConfig) -> Path:
@@ -34,6 +36,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     try:
         roadmap = load_roadmap(content_dir(config), root)
     except ContentError as err:
+        if config.extra.get(SERVING_KEY):
+            config.extra[PROBLEMS_KEY] = err.problems
+            return config
         raise PluginError(f"the roadmap content has problems:\n{err}") from None
     config.extra[ROADMAP_KEY] = roadmap
     config.extra["roadmap_aliases"] = roadmap.alias_index()
