@@ -3,6 +3,7 @@
 - hook overhead: the canonical roadmap built through the hooks vs the same pages as plain Markdown
 - validation alone and build time per item on synthetic roadmaps 10x and 100x the canonical size
 - bytes of our own JS and CSS (gzip) and the largest page's HTML (gzip)
+- under `mkdocs serve`: edit-to-reload latency in Chromium (alone: python bench/bench.py --reload)
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ from roadmapkit.load import content_files  # noqa: E402
 from roadmapkit.loader import load_file  # noqa: E402
 from roadmapkit.model import Roadmap, build_phase, build_track  # noqa: E402
 from roadmapkit.schema import check_document, validator_for  # noqa: E402
+from sitebuild import copy_project, mkdocs_serve  # noqa: E402
 
 # Bytecode caching as on a normal machine (this sandbox sets PYTHONDONTWRITEBYTECODE, which made our
 # hook modules, unlike MkDocs' own, compile from source on every build).
@@ -226,12 +228,59 @@ def client_figures(tmp: Path, boxes: int = 2000, runs: int = 7) -> None:
         )
 
 
+def reload_figures(tmp: Path, runs: int = 5) -> None:
+    """`mkdocs serve` on the canonical roadmap: from writing a YAML file to Chromium showing the rebuilt
+    page (live reload), for a fix (error page -> site) and for a break (site -> error page)."""
+    executable = chromium_path()
+    if executable is None:
+        print("reload: no Chromium found (install Debian's chromium or set CHROMIUM=...); skipped")
+        return
+    from playwright.sync_api import sync_playwright
+
+    project = copy_project(tmp / "serve-project")
+    phase_file = sorted((project / "content" / "phases").glob("*.yml"))[1]
+    good = phase_file.read_text("utf-8")
+    broken = good + "not_a_key: 1\n"
+    phase_id = yaml.safe_load(good)["id"]
+    fixes: list[float] = []
+    breaks: list[float] = []
+    with mkdocs_serve(project) as url, sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=executable, args=["--no-sandbox", "--disable-gpu"])
+        page = browser.new_page()
+        page.set_default_timeout(60_000)
+        page.goto(f"{url}phases/{phase_id}/")
+        page.wait_for_selector("html.rm-ready")
+        for _ in range(runs):
+            start = time.perf_counter()
+            phase_file.write_text(broken, "utf-8")
+            page.wait_for_selector("#rm-content-problems")
+            breaks.append(time.perf_counter() - start)
+            start = time.perf_counter()
+            phase_file.write_text(good, "utf-8")
+            page.wait_for_selector("html.rm-ready")
+            fixes.append(time.perf_counter() - start)
+        page.close()  # before the server stops: no live-reload poll left open
+        browser.close()
+    print(
+        f"serve edit-to-reload, canonical roadmap: fix -> rebuilt page median {statistics.median(fixes):.2f} s"
+        f" (max {max(fixes):.2f}; target <= 1.5 s); break -> error page median {statistics.median(breaks):.2f} s"
+        f" (max {max(breaks):.2f}) over {runs} edits each"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--reps", type=int, default=11)
     parser.add_argument("--scale", default="1,10,100", help="synthetic sizes to load and validate")
     parser.add_argument("--build-scale", default="1,10,100", help="of those, the sizes to build too")
+    parser.add_argument("--reload", action="store_true", help="only the `mkdocs serve` edit-to-reload latency")
+    parser.add_argument("--reload-runs", type=int, default=5)
     args = parser.parse_args()
+    if args.reload:
+        print(f"# reproduce: python bench/bench.py --reload --reload-runs {args.reload_runs}")
+        with tempfile.TemporaryDirectory() as name:
+            reload_figures(Path(name), args.reload_runs)
+        return
     builds = {int(x) for x in args.build_scale.split(",") if x}
     print(
         f"# reproduce: python bench/bench.py --reps {args.reps} --scale {args.scale} --build-scale {args.build_scale}"
@@ -292,6 +341,7 @@ def main() -> None:
                 print(f"per-item build cost x{factor} / x1: {ratio:.2f} (target at x100: <= 1.5)")
 
         client_figures(tmp)
+        reload_figures(tmp, args.reload_runs)
 
         site = tmp / "h0"
 
