@@ -244,7 +244,8 @@ def reload_figures(tmp: Path, runs: int = 5) -> None:
     phase_id = yaml.safe_load(good)["id"]
     fixes: list[float] = []
     breaks: list[float] = []
-    with mkdocs_serve(project) as url, sync_playwright() as pw:
+    log: list[str] = []
+    with mkdocs_serve(project, log=log) as url, sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=executable, args=["--no-sandbox", "--disable-gpu"])
         page = browser.new_page()
         page.set_default_timeout(60_000)
@@ -261,10 +262,11 @@ def reload_figures(tmp: Path, runs: int = 5) -> None:
             fixes.append(time.perf_counter() - start)
         page.close()  # before the server stops: no live-reload poll left open
         browser.close()
+    builds = [float(s) for s in re.findall(r"Documentation built in ([0-9.]+) seconds", "".join(log))]
     print(
         f"serve edit-to-reload, canonical roadmap: fix -> rebuilt page median {statistics.median(fixes):.2f} s"
-        f" (max {max(fixes):.2f}; target <= 1.5 s); break -> error page median {statistics.median(breaks):.2f} s"
-        f" (max {max(breaks):.2f}) over {runs} edits each"
+        f" (max {max(fixes):.2f}; target <= 1.5 s), of which the rebuild {statistics.median(builds[2::2]):.2f} s;"
+        f" break -> error page median {statistics.median(breaks):.2f} s (max {max(breaks):.2f}) over {runs} edits each"
     )
 
 

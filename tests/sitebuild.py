@@ -53,13 +53,14 @@ def copy_project(target: Path, content: Path | None = None) -> Path:
 
 
 @contextmanager
-def mkdocs_serve(project: Path, timeout: float = 60) -> Iterator[str]:
-    """Run the real `mkdocs serve` on a project on a free local port; yields the site's address."""
+def mkdocs_serve(project: Path, timeout: float = 60, log: list[str] | None = None) -> Iterator[str]:
+    """Run the real `mkdocs serve` on a project on a free local port; yields the site's address.
+    Its log lines go to `log` when one is given."""
     port = _free_port()
     environ = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     cmd = [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", "-f", str(project / "mkdocs.yml")]
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=environ, cwd=project)
-    log: list[str] = []
+    log = [] if log is None else log
     started = threading.Event()
 
     def drain() -> None:  # keeps reading, or the server blocks once the pipe is full
