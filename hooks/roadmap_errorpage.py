@@ -10,6 +10,7 @@ module-level state below lasts across rebuilds.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Literal
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -53,7 +54,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return Files([File.generated(config, "index.html", content=html)])
 
 
-def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder) -> LiveReloadServer:
+def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Callable[..., None]) -> LiveReloadServer:
     _State.serving = True
     server.set_app(serve_error_page_for_pages(server.get_app(), server.mount_path, lambda: bool(_State.problems)))
     return server
