@@ -3,6 +3,7 @@
 - hook overhead: the canonical roadmap built through the hooks vs the same pages as plain Markdown
 - validation alone and build time per item on synthetic roadmaps 10x and 100x the canonical size
 - bytes of our own JS and CSS (gzip) and the largest page's HTML (gzip)
+- under `mkdocs serve`: edit-to-reload latency in Chromium (alone: python bench/bench.py --reload)
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ import tempfile
 import time
 import tracemalloc
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -36,6 +38,7 @@ from roadmapkit.loader import load_file  # noqa: E402
 from roadmapkit.model import Roadmap, build_phase, build_track  # noqa: E402
 from roadmapkit.schema import check_document, validator_for  # noqa: E402
 from roadmapkit.site import site_nav  # noqa: E402
+from sitebuild import copy_project, mkdocs_serve  # noqa: E402
 
 # Bytecode caching as on a normal machine (this sandbox sets PYTHONDONTWRITEBYTECODE, which made our
 # hook modules, unlike MkDocs' own, compile from source on every build).
@@ -227,12 +230,83 @@ def client_figures(tmp: Path, boxes: int = 2000, runs: int = 7) -> None:
         )
 
 
+class TimedLog(list):
+    """Log lines with the moment each arrived (perf_counter)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.times: list[float] = []
+
+    def append(self, line: str) -> None:
+        self.times.append(time.perf_counter())
+        super().append(line)
+
+    def first_after(self, start: float, text: str) -> float:
+        """Seconds from `start` to the first line containing `text` that arrived after it."""
+        return next(t for t, line in zip(self.times, self, strict=True) if t >= start and text in line) - start
+
+
+def _timed_edit(page: Any, file: Path, text: str, selector: str, log: TimedLog) -> tuple[float, float, float]:
+    """Write the file, wait for the page to show `selector`: seconds to MkDocs noticing the change,
+    to the end of the rebuild (browsers told to reload) and to the page showing it."""
+    start = time.perf_counter()
+    file.write_text(text, "utf-8")
+    page.wait_for_selector(selector)
+    shown = time.perf_counter() - start
+    return log.first_after(start, "Detected file changes"), log.first_after(start, "Reloading browsers"), shown
+
+
+def reload_figures(tmp: Path, runs: int = 5) -> None:
+    """`mkdocs serve` on the canonical roadmap: from writing a YAML file to Chromium showing the rebuilt
+    page (live reload), for a fix (error page -> site) and for a break (site -> error page)."""
+    executable = chromium_path()
+    if executable is None:
+        print("reload: no Chromium found (install Debian's chromium or set CHROMIUM=...); skipped")
+        return
+    from playwright.sync_api import sync_playwright
+
+    project = copy_project(tmp / "serve-project")
+    phase_file = sorted((project / "content" / "phases").glob("*.yml"))[1]
+    good = phase_file.read_text("utf-8")
+    broken = good + "not_a_key: 1\n"
+    phase_id = yaml.safe_load(good)["id"]
+    fixes: list[tuple[float, float, float]] = []
+    breaks: list[tuple[float, float, float]] = []
+    log = TimedLog()
+    with mkdocs_serve(project, log=log) as url, sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=executable, args=["--no-sandbox", "--disable-gpu"])
+        page = browser.new_page()
+        page.set_default_timeout(60_000)
+        page.goto(f"{url}phases/{phase_id}/")
+        page.wait_for_selector("html.rm-ready")
+        for _ in range(runs):
+            breaks.append(_timed_edit(page, phase_file, broken, "#rm-content-problems", log))
+            fixes.append(_timed_edit(page, phase_file, good, "html.rm-ready", log))
+        page.close()  # before the server stops: no live-reload poll left open
+        browser.close()
+    cases = (("fix -> rebuilt page", fixes, "; target <= 1.5 s"), ("break -> error page", breaks, ""))
+    for label, edits, target in cases:
+        detect, signal, shown = (statistics.median(r[i] for r in edits) for i in range(3))
+        print(
+            f"serve edit-to-reload, canonical roadmap, {label}: median {shown:.2f} s (max"
+            f" {max(r[2] for r in edits):.2f} s over {len(edits)} edits{target});"
+            f" change noticed at {detect:.2f} s, rebuilt at {signal:.2f} s, page shown {shown - signal:.2f} s later"
+        )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--reps", type=int, default=11)
     parser.add_argument("--scale", default="1,10,100", help="synthetic sizes to load and validate")
     parser.add_argument("--build-scale", default="1,10,100", help="of those, the sizes to build too")
+    parser.add_argument("--reload", action="store_true", help="only the `mkdocs serve` edit-to-reload latency")
+    parser.add_argument("--reload-runs", type=int, default=5)
     args = parser.parse_args()
+    if args.reload:
+        print(f"# reproduce: python bench/bench.py --reload --reload-runs {args.reload_runs}")
+        with tempfile.TemporaryDirectory() as name:
+            reload_figures(Path(name), args.reload_runs)
+        return
     builds = {int(x) for x in args.build_scale.split(",") if x}
     print(
         f"# reproduce: python bench/bench.py --reps {args.reps} --scale {args.scale} --build-scale {args.build_scale}"
@@ -293,6 +367,7 @@ def main() -> None:
                 print(f"per-item build cost x{factor} / x1: {ratio:.2f} (target at x100: <= 1.5)")
 
         client_figures(tmp)
+        reload_figures(tmp, args.reload_runs)
 
         site = tmp / "h0"
 

@@ -24,6 +24,8 @@ if TYPE_CHECKING:  # the live-reload server is only needed by `mkdocs serve`
 
 log = logging.getLogger("mkdocs.hooks.roadmap")
 ROADMAP_KEY = "roadmap_model"
+SERVING_KEY = "roadmap_serving"  # set by roadmap_errorpage under `mkdocs serve`
+PROBLEMS_KEY = "roadmap_problems"  # then problems are recorded here for it to show, not raised
 
 
 def content_dir(config: MkDocsConfig) -> Path:
@@ -37,11 +39,17 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.mdx_configs.setdefault("toc", {})["slugify"] = safe_slugify  # no heading takes our ids
     links = [*refuse_links(Path(config.docs_dir), root), *refuse_links(root / "overrides", root)]
     try:
-        roadmap = load_roadmap(content_dir(config), root, (config.markdown_extensions, config.mdx_configs))
+        roadmap, problems = (
+            load_roadmap(content_dir(config), root, (config.markdown_extensions, config.mdx_configs)),
+            links,
+        )
     except ContentError as err:
-        raise PluginError(f"the roadmap content has problems:\n{format_problems([*err.problems, *links])}") from None
-    if links:
-        raise PluginError(f"the roadmap content has problems:\n{format_problems(links)}")
+        roadmap, problems = None, [*err.problems, *links]
+    if problems:
+        if config.extra.get(SERVING_KEY):  # mkdocs serve: the browser shows the problems instead
+            config.extra[PROBLEMS_KEY] = problems
+            return config
+        raise PluginError(f"the roadmap content has problems:\n{format_problems(problems)}") from None
     config.extra[ROADMAP_KEY] = roadmap
     for note in roadmap.warnings:  # INFO, not WARNING: a note must not fail a --strict build
         log.info("note: %s", note)

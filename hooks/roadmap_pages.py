@@ -14,7 +14,9 @@ from roadmapkit.assets import OWN_ASSETS, minify
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    roadmap = config.extra[ROADMAP_KEY]
+    roadmap = config.extra.get(ROADMAP_KEY)
+    if roadmap is None:  # broken content under `mkdocs serve`: roadmap_errorpage shows the problems
+        return files
     renderer = Renderer(roadmap, directory_urls=config.use_directory_urls, site_name=config.site_name)
     for page in renderer.pages():
         file = File.generated(config, page.src_uri, content=page.markdown)

@@ -1,11 +1,17 @@
-"""Helpers to build the real site with the real `mkdocs build --strict` (or `properdocs build --strict`)."""
+"""Helpers to build the real site with the real `mkdocs build --strict` (or `properdocs build --strict`),
+or serve it with `mkdocs serve`."""
 
 from __future__ import annotations
 
 import os
+import re
 import shutil
+import socket
 import subprocess
 import sys
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -54,3 +60,47 @@ def copy_project(target: Path, content: Path | None = None) -> Path:
         else:
             shutil.copy(src, target / name)
     return target
+
+
+@contextmanager
+def mkdocs_serve(project: Path, timeout: float = 60, log: list[str] | None = None) -> Iterator[str]:
+    """Run the real `mkdocs serve` on a project on a free local port; yields the site's address.
+    Its log lines go to `log` when one is given."""
+    port = _free_port()
+    environ = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    cmd = [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", "-f", str(project / "mkdocs.yml")]
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=environ, cwd=project)
+    log = [] if log is None else log
+    started = threading.Event()
+
+    def drain() -> None:  # keeps reading, or the server blocks once the pipe is full
+        for line in proc.stderr or ():
+            log.append(line)
+            if "Serving on " in line:
+                started.set()
+        started.set()
+
+    reader = threading.Thread(target=drain, daemon=True)
+    reader.start()
+    try:
+        started.wait(timeout)
+        found = re.search(r"Serving on (\S+)", "".join(log))
+        if found is None or proc.poll() is not None:
+            raise RuntimeError("mkdocs serve did not start:\n" + "".join(log))
+        yield found.group(1)
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+        reader.join(timeout=10)
+        if proc.stderr is not None:
+            proc.stderr.close()
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
