@@ -1,4 +1,5 @@
-"""The real roadmap: every track resolves, every item is reachable, seeds are all represented."""
+"""The roadmap in content/, whichever it is: every track resolves, every item is reachable, every file
+passes the schema. What only this roadmap must keep is in content/checks.yml (tests/unit/test_checks.py)."""
 
 from __future__ import annotations
 
@@ -23,7 +24,7 @@ def roadmap():
 
 def test_every_track_id_exists_and_no_track_is_empty(roadmap) -> None:
     index = roadmap.item_index()
-    assert len(roadmap.tracks) == 5
+    assert roadmap.tracks
     for track in roadmap.tracks:
         assert track.blocks and all(block.entries for block in track.blocks), track.id
         missing = [e.item_id for b in track.blocks for e in b.entries if e.item_id not in index]
@@ -39,12 +40,6 @@ def test_every_item_is_reachable_from_a_phase_and_ids_are_unique(roadmap) -> Non
         i.id for p in roadmap.phases for i in p.checkpoint
     }
     assert listed == set(ids)
-
-
-def test_every_item_is_scheduled_by_at_least_one_track(roadmap) -> None:
-    scheduled = {i for t in roadmap.tracks for i in t.item_ids}
-    unscheduled = sorted(i.id for i in roadmap.items if i.id not in scheduled)
-    assert unscheduled == []
 
 
 @pytest.mark.parametrize("path", sorted(CONTENT.glob("*/*.yml")), ids=lambda p: p.name)
@@ -76,34 +71,3 @@ def _objects(node: object, path: str = "$"):
     elif isinstance(node, list):
         for n, value in enumerate(node):
             yield from _objects(value, f"{path}[{n}]")
-
-
-@pytest.mark.parametrize(
-    ("track_id", "first", "last"),
-    [
-        ("12-weeks", "python-variables-types", "kubernetes-basics"),
-        ("3-6-months", "python-variables-types", "communication-style"),
-        ("12-months", "python-variables-types", "level-senior"),
-        ("12-24-months", "set-your-plan", "job-applications"),
-        ("topic-reference", "assess-your-skills", "xai-methods"),
-    ],
-)
-def test_each_track_keeps_its_seed_order(roadmap, track_id: str, first: str, last: str) -> None:
-    track = next(t for t in roadmap.tracks if t.id == track_id)
-    entries = [e.item_id for b in track.blocks for e in b.entries]
-    assert entries[0] == first and entries[-1] == last
-
-
-def test_alternatives_are_modelled_as_choices(roadmap) -> None:
-    choices = {c.id: c.modules for p in roadmap.phases for c in p.choices}
-    assert choices["dl-framework"] == ["pytorch", "tensorflow-keras"]
-    assert len(choices["specialization-path"]) == 4
-
-
-def test_names_are_spelt_correctly(roadmap) -> None:
-    text = json.dumps([r.__dict__ for i in roadmap.items for r in i.resources], ensure_ascii=False)
-    text += "".join(
-        (CONTENT / "phases" / f).read_text("utf-8") for f in ["04-classical-ml.yml", "05-deep-learning.yml"]
-    )
-    assert "Aurélien Géron" in text and "François Chollet" in text
-    assert "Ã" not in text
