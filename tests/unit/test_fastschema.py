@@ -91,11 +91,11 @@ def test_compiled_check_agrees_on_random_mutations(data: st.DataObject, kind: st
             parent = parent[step]
         action = data.draw(st.sampled_from(["replace", "delete", "add-key"]))
         if action == "replace":
-            parent[path[-1]] = data.draw(REPLACEMENTS)
+            parent[path[-1]] = copy.deepcopy(data.draw(REPLACEMENTS))  # st.just hands out one shared object
         elif action == "delete":
             del parent[path[-1]]
         elif isinstance(parent, dict):
-            parent[data.draw(st.sampled_from(["extra", "titel", "id", "url"]))] = data.draw(REPLACEMENTS)
+            parent[data.draw(st.sampled_from(["extra", "titel", "id", "url"]))] = copy.deepcopy(data.draw(REPLACEMENTS))
         _agree(doc, kind)
 
 
