@@ -105,16 +105,17 @@ def test_focusing_a_module_brings_out_its_prerequisite_lines(page: Page, site: s
     from roadmapkit.svgmap import module_edges
 
     edges = module_edges(roadmap)
-    target = max(edges, key=lambda m: len(edges[m]))
-    linked = len(edges[target]) + sum(target in sources for sources in edges.values())
     open_page(page, f"{site}map/")
     assert page.locator(".rm-edge").count() == sum(len(s) for s in edges.values())
-    page.locator(f'svg [data-rm-node="{target}"]').focus()
-    lit = page.locator(".rm-edge--on")
-    assert lit.count() == linked
-    assert {lit.nth(n).get_attribute("data-to") for n in range(lit.count())} >= {target}
-    page.locator("h1").hover()
-    assert page.locator(".rm-edge--on").count() == 0
+    # The module with the most prerequisite modules; a roadmap with none has no lines to light.
+    for target in sorted((m for m in edges if edges[m]), key=lambda m: -len(edges[m]))[:1]:
+        linked = len(edges[target]) + sum(target in sources for sources in edges.values())
+        page.locator(f'svg [data-rm-node="{target}"]').focus()
+        lit = page.locator(".rm-edge--on")
+        assert lit.count() == linked
+        assert {lit.nth(n).get_attribute("data-to") for n in range(lit.count())} >= {target}
+        page.locator("h1").hover()
+        assert page.locator(".rm-edge--on").count() == 0
 
 
 def test_map_fits_a_phone_screen(new_context, site: str) -> None:
@@ -123,7 +124,7 @@ def test_map_fits_a_phone_screen(new_context, site: str) -> None:
     assert page.evaluate("document.scrollingElement.scrollWidth") <= 375
     box = page.locator("svg[data-rm-map]").bounding_box()
     assert box["width"] <= 375
-    text = page.locator("svg .rm-node__title").nth(2).bounding_box()
+    text = page.locator("svg .rm-node__title").last.bounding_box()
     assert text["height"] >= 10, "module names stay readable without zooming"
 
 
@@ -201,7 +202,8 @@ def test_due_this_week_ahead_and_behind(new_context, site: str, planned_track: T
 def test_plan_travels_in_export_and_import(
     new_context, site: str, roadmap: Roadmap, planned_track: Track, tmp_path: Path
 ) -> None:
-    other_track = next(t.id for t in roadmap.tracks if t is not planned_track and any(b.weeks for b in t.blocks))
+    others = [t.id for t in roadmap.tracks if t is not planned_track and any(b.weeks for b in t.blocks)]
+    other_track = (others or [planned_track.id])[0]  # another planned track when there is one
     page = new_context().new_page()
     open_page(page, f"{site}progress/")
     save_plan(page, other_track, "2027-05-03", "12")
@@ -284,10 +286,10 @@ def test_a_note_that_is_not_text_keeps_the_stored_copy(page: Page, site: str) ->
 
 @pytest.mark.parametrize("where", ["phase", "track"])
 def test_pages_print_as_a_checklist(page: Page, site: str, roadmap: Roadmap, where: str) -> None:
-    phase = next(p for p in roadmap.phases if any(r.url for i in p.items for r in i.resources))
-    if where == "phase":
-        item = next(i for i in phase.items if any(r.url for r in i.resources))
-        url = f"{site}phases/{phase.id}/"
+    linked = [i for p in roadmap.phases for i in p.items if any(r.url for r in i.resources)]
+    if where == "phase":  # an item with a linked resource, whose address prints, when there is one
+        item = (linked or roadmap.items)[0]
+        url = f"{site}phases/{item.phase_id}/"
     else:
         item = roadmap.item_index()[roadmap.tracks[0].item_ids[0]]
         url = f"{site}tracks/{roadmap.tracks[0].id}/"
@@ -299,11 +301,13 @@ def test_pages_print_as_a_checklist(page: Page, site: str, roadmap: Roadmap, whe
     boxes = page.locator("input[data-roadmap-id]")
     assert boxes.first.is_visible()
     assert page.locator(f'input[data-roadmap-id="{item.id}"]').first.is_checked()
-    if where == "phase":
+    if where == "phase" and linked:
         printed = page.locator(f"#{item.id} .rm-print-url").first
         assert printed.is_visible() and printed.text_content().startswith("http")
-        folded = page.locator("details.rm-module-resources .rm-print-url").first
-        assert folded.is_visible(), "resources in a closed list print too"
+        phase = next(p for p in roadmap.phases if p.id == item.phase_id)
+        if any(r.url for m in phase.modules for r in m.resources):
+            folded = page.locator("details.rm-module-resources .rm-print-url").first
+            assert folded.is_visible(), "resources in a closed list print too"
     page.emulate_media(media="screen")
     assert page.locator(".md-header").is_visible() and page.locator(".rm-print-url").first.is_hidden()
 
