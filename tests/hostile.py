@@ -75,6 +75,7 @@ def _text(key: str) -> str:
 
 def write_hostile_content(target: Path) -> Path:
     """A hostile copy of the mini fixture roadmap, plus a hand-written page with a hostile title."""
+    _Counter.n = 0  # payloads numbered from f1 in every copy, whatever ran before in this process
     for folder in ("phases", "tracks"):
         (target / folder).mkdir(parents=True, exist_ok=True)
         sources = [

@@ -14,7 +14,7 @@ from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
 from browserkit import CHROMIUM_FLAGS, QuietHandler, QuietServer, find_chromium
 from roadmapkit import load_roadmap
-from roadmapkit.model import Roadmap
+from roadmapkit.model import Roadmap, Track
 from sitebuild import ROOT, mkdocs_build
 
 
@@ -50,6 +50,14 @@ def site(server: str, www: Path) -> str:
 def roadmap() -> Roadmap:
     """The canonical roadmap the test site is built from."""
     return load_roadmap(ROOT / "content", ROOT)
+
+
+@pytest.fixture(scope="session")
+def planned_track(roadmap: Roadmap) -> Track:
+    """The track the plan tests follow: the shortest with a weekly plan of at least two weeks."""
+    planned = [t for t in roadmap.tracks if sum(b.weeks or 0 for b in t.blocks) >= 2]
+    assert planned, "the roadmap needs a track whose blocks last two weeks or more"
+    return min(planned, key=lambda t: sum(b.weeks or 0 for b in t.blocks))
 
 
 @pytest.fixture(scope="session")

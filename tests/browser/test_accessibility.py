@@ -10,7 +10,7 @@ import pytest
 from playwright.sync_api import Browser, Page
 
 from browserkit import ready
-from roadmapkit.model import Roadmap
+from roadmapkit.model import Roadmap, Track
 
 AXE = Path(__file__).parent / "node_modules" / "axe-core" / "axe.min.js"
 PAGES = ["", "map/", "phases/{phase}/", "tracks/{track}/", "tracks/", "progress/", "resources/", "about/"]
@@ -68,11 +68,11 @@ def test_phone_viewport_has_no_sideways_scroll_and_boxes_work(
     assert console.errors == []
 
 
-def test_learner_tools_have_no_serious_axe_violations(page: Page, site: str) -> None:
+def test_learner_tools_have_no_serious_axe_violations(page: Page, site: str, planned_track: Track) -> None:
     """The parts the script builds: the plan with its due list, "what next", a note and its editor."""
     page.goto(site)
     ready(page)
-    plan = {"track": "12-weeks", "start": date.today().isoformat(), "hours": 20}
+    plan = {"track": planned_track.id, "start": date.today().isoformat(), "hours": 20}
     state = {"version": 1, "items": {}, "notes": {}, "plan": plan}
     page.evaluate("s => localStorage.setItem(window.roadmapKit.key, s)", json.dumps(state))
     page.goto(f"{site}progress/")
@@ -81,7 +81,7 @@ def test_learner_tools_have_no_serious_axe_violations(page: Page, site: str) -> 
     assert axe_violations(page) == []
     page.goto(site)
     ready(page)
-    assert page.locator("[data-rm-next-list] input").count() == 5
+    assert page.locator("[data-rm-next-list] input").count() > 0
     first = page.locator("[data-rm-next-list] [data-rm-note]").first
     first.click()
     page.locator(".rm-note-edit textarea").fill("a note")

@@ -1,4 +1,5 @@
-"""The real roadmap: every track resolves, every item is reachable, seeds are all represented."""
+"""The roadmap in content/, whichever it is: every track resolves, every item is reachable, every file
+passes the schema. What only this roadmap must keep is in content/checks.yml (tests/unit/test_checks.py)."""
 
 from __future__ import annotations
 
@@ -24,7 +25,7 @@ def roadmap():
 
 def test_every_track_id_exists_and_no_track_is_empty(roadmap) -> None:
     index = roadmap.item_index()
-    assert len(roadmap.tracks) == 5
+    assert roadmap.tracks
     for track in roadmap.tracks:
         assert track.blocks and all(block.entries for block in track.blocks), track.id
         missing = [e.item_id for b in track.blocks for e in b.entries if e.item_id not in index]
@@ -40,12 +41,6 @@ def test_every_item_is_reachable_from_a_phase_and_ids_are_unique(roadmap) -> Non
         i.id for p in roadmap.phases for i in p.checkpoint
     }
     assert listed == set(ids)
-
-
-def test_every_item_is_scheduled_by_at_least_one_track(roadmap) -> None:
-    scheduled = {i for t in roadmap.tracks for i in t.item_ids}
-    unscheduled = sorted(i.id for i in roadmap.items if i.id not in scheduled)
-    assert unscheduled == []
 
 
 @pytest.mark.parametrize("path", sorted(CONTENT.glob("*/*.yml")), ids=lambda p: p.name)
@@ -79,37 +74,6 @@ def _objects(node: object, path: str = "$"):
             yield from _objects(value, f"{path}[{n}]")
 
 
-@pytest.mark.parametrize(
-    ("track_id", "first", "last"),
-    [
-        ("12-weeks", "python-variables-types", "kubernetes-basics"),
-        ("3-6-months", "python-variables-types", "communication-style"),
-        ("12-months", "python-variables-types", "level-lead"),
-        ("12-24-months", "set-your-plan", "job-applications"),
-        ("topic-reference", "assess-your-skills", "xai-methods"),
-    ],
-)
-def test_each_track_keeps_its_seed_order(roadmap, track_id: str, first: str, last: str) -> None:
-    track = next(t for t in roadmap.tracks if t.id == track_id)
-    entries = [e.item_id for b in track.blocks for e in b.entries]
-    assert entries[0] == first and entries[-1] == last
-
-
-def test_alternatives_are_modelled_as_choices(roadmap) -> None:
-    choices = {c.id: c.modules for p in roadmap.phases for c in p.choices}
-    assert choices["dl-framework"] == ["pytorch", "tensorflow-keras"]
-    assert len(choices["specialization-path"]) == 4
-
-
-def test_names_are_spelt_correctly(roadmap) -> None:
-    text = json.dumps([r.__dict__ for i in roadmap.items for r in i.resources], ensure_ascii=False)
-    text += "".join(
-        (CONTENT / "phases" / f).read_text("utf-8") for f in ["04-classical-ml.yml", "05-deep-learning.yml"]
-    )
-    assert "Aurélien Géron" in text and "François Chollet" in text
-    assert "Ã" not in text
-
-
 SEEDS = ROOT / "content" / "seeds"  # the seed roadmaps each track cites (content/seeds/README.md)
 FIGURE_FIELDS = ("duration", "hours_per_week", "audience", "timeline")
 
@@ -119,6 +83,11 @@ def _figures(track) -> dict[str, list[str]]:
     shown = {name: [getattr(track, name) or ""] for name in FIGURE_FIELDS if getattr(track, name)}
     durations = [b.duration for b in track.blocks if b.duration]
     return shown | ({"blocks": durations} if durations else {})
+
+
+def _seeded(roadmap) -> list:
+    """The tracks that cite a seed roadmap (content/seeds/): their figures are checked against it."""
+    return [t for t in roadmap.tracks if t.seed]
 
 
 def _numbers(text: str) -> set[str]:
@@ -131,13 +100,12 @@ def _plain(text: str) -> str:
 
 
 def test_every_figure_a_track_shows_has_a_provenance(roadmap) -> None:
-    missing = [(t.id, k) for t in roadmap.tracks for k in _figures(t) if k not in t.provenance]
+    missing = [(t.id, k) for t in _seeded(roadmap) for k in _figures(t) if k not in t.provenance]
     assert missing == []
-    assert all(t.seed for t in roadmap.tracks)
 
 
 def test_seed_figures_are_quoted_from_the_seed(roadmap) -> None:
-    for track in roadmap.tracks:
+    for track in _seeded(roadmap):
         for key, values in _figures(track).items():
             if track.provenance.get(key) == "seed":
                 quoted = _numbers(" ".join(track.figures.get(key, [])))
@@ -146,7 +114,7 @@ def test_seed_figures_are_quoted_from_the_seed(roadmap) -> None:
 
 
 def test_quotes_appear_in_the_tracks_own_seed(roadmap) -> None:
-    for track in roadmap.tracks:
+    for track in _seeded(roadmap):
         (path,) = SEEDS.glob(f"{track.seed}_*.md")
         seed = _plain(path.read_text("utf-8"))
         absent = [q for quotes in track.figures.values() for q in quotes if _plain(q) not in seed]
@@ -155,7 +123,7 @@ def test_quotes_appear_in_the_tracks_own_seed(roadmap) -> None:
 
 def test_salaries_and_years_on_a_track_come_from_its_seed(roadmap) -> None:
     index = roadmap.item_index()
-    for track in roadmap.tracks:
+    for track in _seeded(roadmap):
         (path,) = SEEDS.glob(f"{track.seed}_*.md")
         seed = _plain(path.read_text("utf-8")).replace(" ", "")
         for ident in track.item_ids:
@@ -175,7 +143,7 @@ def _seed_links(track) -> list[tuple[str, str]]:
 
 def test_each_seed_link_is_on_its_track_page_in_the_block_of_its_stage(roadmap) -> None:
     pages = {p.src_uri: p.markdown for p in Renderer(roadmap).pages()}
-    for track in roadmap.tracks:
+    for track in _seeded(roadmap):
         page = pages[f"tracks/{track.id}.md"]
         parts = page.split(" { #block-")[1:]
         blocks = {b.title.split(":")[0]: part for b, part in zip(track.blocks, parts, strict=True)}
