@@ -73,8 +73,10 @@ def test_two_sites_on_one_origin_keep_separate_progress(
     box(page, item_id).check()
     open_page(page, f"{server}/other/phases/{phase_id}/")
     assert not box(page, item_id).is_checked()
-    keys = page.evaluate("Object.keys(localStorage).filter(k => k.startsWith('mlroadmap:')).sort()")
-    assert keys == ["mlroadmap:/ml/"]
+    prefix = page.evaluate("window.roadmapKit.key").split(":")[0]  # content/roadmap.yml's storage_key
+    assert page.evaluate("window.roadmapKit.key") == f"{prefix}:/other/"
+    keys = page.evaluate("p => Object.keys(localStorage).filter(k => k.startsWith(p + ':')).sort()", prefix)
+    assert keys == [f"{prefix}:/ml/"]
 
 
 def test_progress_bars_count_and_update_on_every_tick(page: Page, site: str, roadmap: Roadmap) -> None:

@@ -12,11 +12,20 @@ from pathlib import Path
 import pytest
 import yaml
 
-from roadmapkit import load_roadmap
+from roadmapkit import Renderer, load_roadmap
 from sitebuild import ROOT
 
 CONTENT = ROOT / "content"
-KEYS = {"track_count", "every_item_scheduled", "every_track_cites_a_seed", "tracks", "choices", "spelling"}
+KEYS = {
+    "track_count",
+    "every_item_scheduled",
+    "every_track_cites_a_seed",
+    "tracks",
+    "choices",
+    "spelling",
+    "track_resources",
+    "timeline_tables",
+}
 
 
 def read_checks(content: Path) -> dict:
@@ -79,3 +88,23 @@ def test_names_are_spelt_correctly() -> None:
             assert expected in text, f"{expected!r} not in {rule['files']}"
         for unwanted in rule.get("must_not_contain", []):
             assert unwanted not in text, f"{unwanted!r} in {rule['files']}"
+
+
+def _track_page(roadmap, track_id: str) -> str:
+    return next(p.markdown for p in Renderer(roadmap).pages() if p.src_uri == f"tracks/{track_id}.md")
+
+
+def test_named_resources_have_their_addresses_and_sit_on_their_track(roadmap) -> None:
+    found = {r.title: r.url for p in roadmap.phases for m in p.modules for r in m.resources}
+    found |= {r.title: r.url for i in roadmap.items for r in i.resources}
+    for check in CHECKS.get("track_resources", []):
+        page = _track_page(roadmap, check["track"])
+        assert {t: found.get(t) for t in check["resources"]} == check["resources"]
+        assert all(f'href="{url}"' in page for url in check["resources"].values()), check["track"]
+
+
+def test_timeline_tables_render_on_their_track(roadmap) -> None:
+    for check in CHECKS.get("timeline_tables", []):
+        page = _track_page(roadmap, check["track"])
+        timeline = page.split('<div class="rm-desc rm-timeline">')[1].split("</div>")[0]
+        assert timeline.count("<table>") == check["tables"] and check["contains"] in timeline

@@ -11,7 +11,7 @@ import yaml
 from roadmapkit import Renderer, load_roadmap
 from roadmapkit.cli import render_main
 from roadmapkit.export import MARKER, read_config
-from roadmapkit.site import site_nav
+from roadmapkit.site import site_nav, theme_extra
 from sitebuild import FIXTURES, ROOT, copy_project, mkdocs_build
 
 
@@ -58,8 +58,11 @@ def test_rendered_config_keeps_the_theme_and_points_at_the_copies(rendered: Path
     assert config["plugins"] == source["plugins"]
     assert config["docs_dir"] == "docs"
     assert config["nav"] == site_nav(load_roadmap(ROOT / "content", ROOT))
-    assert config["extra"]["roadmap_storage_key"] == load_roadmap(ROOT / "content", ROOT).identity.storage_key
-    assert config["site_name"] == load_roadmap(ROOT / "content", ROOT).identity.title
+    roadmap = load_roadmap(ROOT / "content", ROOT)
+    assert (
+        config["extra"]["roadmap_storage_key"] == theme_extra(roadmap, source.get("extra") or {})["roadmap_storage_key"]
+    )
+    assert config["site_name"] == (roadmap.identity.title if roadmap.identity.source else source["site_name"])
     assert (rendered / "overrides" / "main.html").read_bytes() == (ROOT / "overrides" / "main.html").read_bytes()
     minified = (rendered / "overrides" / "assets" / "roadmap.js").stat().st_size
     assert minified < (ROOT / "overrides" / "assets" / "roadmap.js").stat().st_size
