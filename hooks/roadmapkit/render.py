@@ -13,7 +13,8 @@ from typing import Any
 from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from .model import Entry, Item, Module, Phase, Resource, Roadmap, Track
+from .model import Block, Entry, Item, Module, Phase, Resource, Roadmap, Track
+from .pacing import block_weeks, default_options, entry_key
 from .svgmap import layout_map, module_edges
 from .text import markdown_html, markdown_text
 
@@ -131,7 +132,8 @@ class Renderer:
                 "id": t.id,
                 "title": t.title,
                 "hours": hours_number(t.hours_per_week),
-                "blocks": [{"t": b.title, "w": b.weeks, "i": [e.item_id for e in b.entries]} for b in t.blocks],
+                "blocks": [_plan_block(t, b) for b in t.blocks],
+                "options": default_options(t),
             }
             for t in self.roadmap.tracks
         ]
@@ -232,6 +234,19 @@ class Renderer:
         return [i.id for i in self.roadmap.items]
 
 
+def _plan_block(track: Track, block: Block) -> dict[str, Any]:
+    """One block for the plan: title, weeks (pacing.block_weeks), entry keys (occurrences as
+    ITEM@TRACK/BLOCK) and, for an alternative, its choice and option."""
+    out: dict[str, Any] = {
+        "t": block.title,
+        "w": block_weeks(block),
+        "i": [entry_key(e, track, block) for e in block.entries],
+    }
+    if block.choice:
+        out["c"], out["o"] = block.choice, block.option
+    return out
+
+
 def _bytecode_cache() -> FileSystemBytecodeCache | None:
     """Jinja's per-user compiled-template cache (keyed by each template's checksum, so never stale)."""
     try:
@@ -275,7 +290,8 @@ def _plain(value: Any) -> Any:
     if isinstance(value, list):
         return [_plain(v) for v in value]
     if isinstance(value, Entry):
-        return {"item": value.item_id, "note": value.note}
+        entry = {"item": value.item_id, "note": value.note}
+        return {**entry, "repeat": value.repeat} if value.repeat else entry
     if hasattr(value, "__dataclass_fields__"):
         keep_source = isinstance(value, _KEEP_SOURCE)
         return {
