@@ -169,6 +169,24 @@ class Renderer:
     def _fragment(self, template: str, **context: object) -> Markup:
         return Markup(self.env.get_template(template).render(context).rstrip("\n"))
 
+    def entry_checkbox(self, track: Track, block: Block, entry: Entry) -> Markup:
+        """A track entry's checkbox: the item's own, or an occurrence's (stored as ITEM@TRACK/BLOCK)."""
+        key = entry_key(entry, track, block)
+        if key == entry.item_id:
+            return self.checkbox(self.items[key])
+        return self._fragment("_occurrence.html.j2", item=self.items[entry.item_id], key=key, block=block)
+
+    @cached_property
+    def occurrences(self) -> dict[str, list[str]]:
+        """Item id -> the keys of its occurrences in every track (phase pages count them)."""
+        out: dict[str, list[str]] = {}
+        for track in self.roadmap.tracks:
+            for block in track.blocks:
+                for entry in block.entries:
+                    if (key := entry_key(entry, track, block)) != entry.item_id:
+                        out.setdefault(entry.item_id, []).append(key)
+        return out
+
     def module_of(self, item: Item) -> Module | None:
         return self.modules.get(item.module_id) if item.module_id else None
 

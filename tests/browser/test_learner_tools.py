@@ -18,6 +18,7 @@ from playwright.sync_api import Page, expect
 
 from browserkit import open_page, ready, stored
 from roadmapkit.model import Roadmap, Track
+from roadmapkit.pacing import block_weeks, counted, entry_key
 from roadmapkit.render import hours_number
 
 MARKUP = '<img src=x onerror="window.pwned=1"><b>bold</b> & <script>window.pwned=2</script>'
@@ -27,16 +28,20 @@ def track(roadmap: Roadmap, ident: str) -> Track:
     return next(t for t in roadmap.tracks if t.id == ident)
 
 
-def plan_model(t: Track, hours: float | None) -> tuple[list[tuple[str, int, int]], dict[str, int], int]:
-    """(blocks as (title, first day, days), item -> due day, total days) for a track and hours a week."""
+def plan_model(
+    t: Track, hours: float | None, options: dict[str, str] | None = None
+) -> tuple[list[tuple[str, int, int]], dict[str, int], int]:
+    """(blocks as (title, first day, days), entry key -> due day, total days) for a track and hours a
+    week: the chosen (or default) option of each choice, weeks by pacing.block_weeks, occurrences keyed."""
     nominal = hours_number(t.hours_per_week)
     scale = nominal / hours if nominal and hours else 1
     blocks, due, at = [], {}, 0
-    for block in t.blocks:
-        if not block.weeks:
+    for block in counted(t, options):
+        weeks = block_weeks(block)
+        if not weeks:
             continue
-        days = max(1, math.floor(block.weeks * 7 * scale + 0.5))
-        ids = [e.item_id for e in block.entries]
+        days = max(1, math.floor(weeks * 7 * scale + 0.5))
+        ids = [entry_key(e, t, block) for e in block.entries]
         for k, ident in enumerate(ids):
             due.setdefault(ident, at + math.ceil((k + 1) * days / len(ids)) - 1)
         blocks.append((block.title, at, days))
@@ -351,3 +356,43 @@ def test_tools_load_after_instant_navigation(page: Page, site: str) -> None:
     assert page.evaluate("window.__sameDocument") is True, "Material's instant navigation kept the document"
     expect(page.locator("[data-rm-plan-out]")).to_have_text(re.compile(r"^Choose a track"))
     expect(page.locator('[data-rm-action="undo"]')).to_be_disabled()
+
+
+def test_each_occurrence_falls_due_in_its_own_week(new_context, site: str, roadmap: Roadmap) -> None:
+    page = new_context(timezone_id="UTC").new_page()
+    page.clock.set_fixed_time(datetime(2027, 3, 10, 9, tzinfo=timezone.utc))
+    start = date(2027, 3, 10) - timedelta(days=44)  # day 44: week 7
+    _, due, _ = plan_model(track(roadmap, "12-weeks"), None)
+    key = "technical-blog@12-weeks/week-7"
+    assert 42 <= due[key] <= 48 and due["technical-blog"] < 42
+    open_page(page, f"{site}progress/")
+    save_plan(page, "12-weeks", start.isoformat())
+    page.evaluate(
+        "k => localStorage.setItem(window.roadmapKit.key, JSON.stringify({...JSON.parse("
+        "localStorage.getItem(window.roadmapKit.key)), items: {'technical-blog': 1}}))",
+        key,
+    )
+    page.reload()
+    ready(page)
+    row = page.locator(f'[data-rm-plan-due] input[data-roadmap-id="{key}"]')
+    expect(row).to_have_count(1)  # the item's own post (week 5) is ticked; this week's post is due
+    row.check()
+    assert set(stored(page)["items"]) == {"technical-blog", key}
+    open_page(page, f"{site}phases/{roadmap.item_index()['technical-blog'].phase_id}/")
+    expect(page.locator('[data-rm-times^="technical-blog "]')).to_have_text("done 2 of 3 times")
+
+
+def test_plan_follows_the_default_option_until_the_learner_chooses(new_context, site: str, roadmap: Roadmap) -> None:
+    page = new_context(timezone_id="UTC").new_page()
+    page.clock.set_fixed_time(datetime(2026, 11, 22, 12, tzinfo=timezone.utc))
+    open_page(page, f"{site}progress/")
+    save_plan(page, "12-24-months", "2027-01-04")
+    t = track(roadmap, "12-24-months")
+    _, _, days = plan_model(t, None)
+    assert finish_iso(page) == (date(2027, 1, 4) + timedelta(days=days - 1)).isoformat()
+    assert days >= 52 * 7, "the four specialization options count as one 8-week block, not none"
+    page.select_option('[data-rm-plan-option="specialization"]', "research")
+    assert stored(page)["plan"]["options"] == {"specialization": "research"}
+    expect(page.locator('[data-rm-plan-option="specialization"]')).to_have_value("research")
+    _, due, _ = plan_model(t, None, {"specialization": "research"})
+    assert "reading-papers" in due and "ocr" not in due
