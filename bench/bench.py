@@ -3,6 +3,7 @@
 - hook overhead: the canonical roadmap built through the hooks vs the same pages as plain Markdown
 - validation alone and build time per item on synthetic roadmaps 10x and 100x the canonical size
 - bytes of our own JS and CSS (gzip) and the largest page's HTML (gzip)
+- each track's projected plan length (pacing.plan_weeks, default options) against its seed's total
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ from roadmapkit.files import content_files  # noqa: E402
 from roadmapkit.load import SCHEMA_DIR  # noqa: E402
 from roadmapkit.loader import load_file  # noqa: E402
 from roadmapkit.model import Roadmap, build_phase, build_track  # noqa: E402
+from roadmapkit.pacing import plan_weeks  # noqa: E402
 from roadmapkit.schema import check_document, validator_for  # noqa: E402
 from roadmapkit.site import site_nav  # noqa: E402
 
@@ -227,12 +229,29 @@ def client_figures(tmp: Path, boxes: int = 2000, runs: int = 7) -> None:
         )
 
 
+def plan_figures(roadmap: Roadmap) -> None:
+    """Projected weeks of every track (at its own pace, default options) against `plan_weeks`."""
+    for track in roadmap.tracks:
+        weeks = plan_weeks(track)
+        if track.plan_weeks is None:
+            print(f"plan     {track.id:<16} {weeks:6.1f} weeks (no stated total; {track.duration})")
+            continue
+        low, high = track.plan_weeks
+        verdict = "ok" if low - 1e-6 <= weeks <= high + 1e-6 else "OUTSIDE"
+        stated = f"{low:g}" if low == high else f"{low:g}-{high:g}"
+        print(f"plan     {track.id:<16} {weeks:6.1f} weeks; seed {track.duration} = {stated} weeks: {verdict}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--reps", type=int, default=11)
     parser.add_argument("--scale", default="1,10,100", help="synthetic sizes to load and validate")
     parser.add_argument("--build-scale", default="1,10,100", help="of those, the sizes to build too")
+    parser.add_argument("--plans-only", action="store_true", help="print the tracks' plan lengths only")
     args = parser.parse_args()
+    plan_figures(load_roadmap(ROOT / "content", ROOT))
+    if args.plans_only:
+        return
     builds = {int(x) for x in args.build_scale.split(",") if x}
     print(
         f"# reproduce: python bench/bench.py --reps {args.reps} --scale {args.scale} --build-scale {args.build_scale}"
