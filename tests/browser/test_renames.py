@@ -6,6 +6,7 @@ rebuilt at the same address (so the same storage key) and reloaded.
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -60,6 +61,7 @@ def test_renamed_item_track_and_block_keep_ticks_notes_plan_and_occurrences(
     shutil.copytree(FIXTURES / "mini", content)
     build(content, tmp_path / "project", out, url)
     use_the_site(page, url)
+    exported = stored(page)  # as an export made before the rename would hold it
 
     rename(content)
     build(content, tmp_path / "project", out, url)
@@ -75,3 +77,31 @@ def test_renamed_item_track_and_block_keep_ticks_notes_plan_and_occurrences(
     open_page(page, f"{url}progress/")
     expect(page.locator("[data-rm-plan-form] select[name=track]")).to_have_value("quick")
     expect(page.locator("[data-rm-plan-finish] time")).to_have_count(1)
+
+    page.locator("[data-rm-import-merge]").uncheck()  # an old export, imported over nothing
+    page.evaluate("localStorage.removeItem(window.roadmapKit.key)")
+    page.set_input_files(
+        'input[data-rm-action="import"]',
+        files=[{"name": "old.json", "mimeType": "application/json", "buffer": json.dumps(exported).encode()}],
+    )
+    expect(page.locator("[data-rm-status]")).to_contain_text("Imported")
+    assert set(stored(page)["items"]) == {"python-classes", "kata@quick/make"}
+    assert stored(page)["plan"]["track"] == "quick"
+
+
+def test_what_next_offers_an_occurrence_once_the_rest_is_done(
+    page: Page, server: str, www: Path, tmp_path: Path
+) -> None:
+    url = f"{server}/next/"
+    build(FIXTURES / "mini", tmp_path / "project", www / "next", url)
+    open_page(page, url)
+    done = ["python-syntax", "python-oop", "daily-kata", "cli-calculator", "fb-basics", "write-clean-python"]
+    page.evaluate(
+        "s => localStorage.setItem(window.roadmapKit.key, s)",
+        json.dumps({"version": 1, "items": dict.fromkeys(done, 1), "notes": {}, "plan": {"track": "fast"}}),
+    )
+    page.reload()
+    expect(page.locator("[data-rm-next-list] input[data-roadmap-id]")).to_have_count(1)
+    box = page.locator('[data-rm-next-list] input[data-roadmap-id="daily-kata@fast/build"]')
+    box.check()
+    assert "daily-kata@fast/build" in stored(page)["items"]
