@@ -4,6 +4,7 @@
 - validation alone and build time per item on synthetic roadmaps 10x and 100x the canonical size
 - bytes of our own JS and CSS (gzip) and the largest page's HTML (gzip)
 - under `mkdocs serve`: edit-to-reload latency in Chromium (alone: python bench/bench.py --reload)
+- each track's projected plan length (pacing.plan_weeks, default options) against its seed's total
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ from roadmapkit.files import content_files  # noqa: E402
 from roadmapkit.load import SCHEMA_DIR  # noqa: E402
 from roadmapkit.loader import load_file  # noqa: E402
 from roadmapkit.model import Roadmap, build_phase, build_track  # noqa: E402
+from roadmapkit.pacing import plan_weeks  # noqa: E402
 from roadmapkit.schema import check_document, validator_for  # noqa: E402
 from roadmapkit.site import site_nav  # noqa: E402
 from sitebuild import copy_project, mkdocs_serve  # noqa: E402
@@ -294,6 +296,19 @@ def reload_figures(tmp: Path, runs: int = 5) -> None:
         )
 
 
+def plan_figures(roadmap: Roadmap) -> None:
+    """Projected weeks of every track (at its own pace, default options) against `plan_weeks`."""
+    for track in roadmap.tracks:
+        weeks = plan_weeks(track)
+        if track.plan_weeks is None:
+            print(f"plan     {track.id:<16} {weeks:6.1f} weeks (no stated total; {track.duration})")
+            continue
+        low, high = track.plan_weeks
+        verdict = "ok" if low - 1e-6 <= weeks <= high + 1e-6 else "OUTSIDE"
+        stated = f"{low:g}" if low == high else f"{low:g}-{high:g}"
+        print(f"plan     {track.id:<16} {weeks:6.1f} weeks; seed {track.duration} = {stated} weeks: {verdict}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--reps", type=int, default=11)
@@ -301,11 +316,15 @@ def main() -> None:
     parser.add_argument("--build-scale", default="1,10,100", help="of those, the sizes to build too")
     parser.add_argument("--reload", action="store_true", help="only the `mkdocs serve` edit-to-reload latency")
     parser.add_argument("--reload-runs", type=int, default=5)
+    parser.add_argument("--plans-only", action="store_true", help="print the tracks' plan lengths only")
     args = parser.parse_args()
     if args.reload:
         print(f"# reproduce: python bench/bench.py --reload --reload-runs {args.reload_runs}")
         with tempfile.TemporaryDirectory() as name:
             reload_figures(Path(name), args.reload_runs)
+        return
+    plan_figures(load_roadmap(ROOT / "content", ROOT))
+    if args.plans_only:
         return
     builds = {int(x) for x in args.build_scale.split(",") if x}
     print(

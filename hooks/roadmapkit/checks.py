@@ -33,6 +33,9 @@ def check_roadmap(roadmap: Roadmap, known: frozenset[str] | set[str] = frozenset
         *_item_choices(roadmap),
         *_empty_modules(roadmap.phases),
         *_track_entries(roadmap, known),
+        *(p for track in roadmap.tracks for p in _track_repeats(track)),
+        *(p for track in roadmap.tracks for p in _track_blocks(track)),
+        *_track_aliases(roadmap.tracks),
         *_markdown_links(roadmap),
         *_duplicate_resources(roadmap),
     ]
@@ -356,4 +359,80 @@ def _bad_links(source: str, texts: list[tuple[int, str, str]]) -> Iterator[Probl
                     line,
                     key,
                     f"link target '{target[:60]}' is not allowed (expected an http:// or https:// url)",
+                )
+
+
+def _track_repeats(track: Track) -> Iterator[Problem]:
+    """An item listed again in one track must say whether it is an occurrence or a revisit."""
+    first: dict[str, int] = {}
+    for b, block in enumerate(track.blocks):
+        for k, entry in enumerate(block.entries):
+            key = f"blocks[{b}].items[{k}]"
+            if entry.repeat == "occurrence" and not block.id:
+                yield Problem(
+                    track.source, entry.line, key, "an occurrence needs its block's id (expected `id:` on the block)"
+                )
+            if entry.item_id in first and entry.repeat is None:
+                message = f"'{entry.item_id}' is listed again (first at line {first[entry.item_id]})"
+                yield Problem(
+                    track.source, entry.line, key, f"{message}; mark it `repeat: occurrence` or `repeat: revisit`"
+                )
+            first.setdefault(entry.item_id, entry.line)
+
+
+def _track_blocks(track: Track) -> Iterator[Problem]:
+    """Block ids unique within the track (aliases included); choices with options and one default."""
+    seen: dict[str, int] = {}
+    options: dict[str, dict[str, bool]] = {}
+    for b, block in enumerate(track.blocks):
+        line = block.lines.get
+        for ident in filter(None, [block.id, *block.aliases]):
+            if ident in seen:
+                yield Problem(
+                    track.source,
+                    line("id", block.line),
+                    f"blocks[{b}].id",
+                    f"block id '{ident}' is used twice (first at line {seen[ident]}; expected unique ids in a track)",
+                )
+            seen.setdefault(ident, block.line)
+        if block.choice and not block.option:
+            yield Problem(
+                track.source,
+                line("choice", block.line),
+                f"blocks[{b}].choice",
+                "a block with `choice` needs `option` (expected the id of its option)",
+            )
+        if not block.choice and (block.option or block.default):
+            yield Problem(
+                track.source,
+                block.line,
+                f"blocks[{b}]",
+                "`option` and `default` need `choice` (expected the id of the choice)",
+            )
+        if block.choice and block.option:
+            opts = options.setdefault(block.choice, {})
+            opts[block.option] = opts.get(block.option, False) or block.default
+    for choice, opts in options.items():
+        defaults = [o for o, d in opts.items() if d]
+        if len(opts) < 2 or len(defaults) != 1:
+            yield Problem(
+                track.source,
+                track.lines.get("blocks", 1),
+                "blocks",
+                f"choice '{choice}' has {len(opts)} option(s) and {len(defaults)} default(s)"
+                " (expected two or more options, one marked `default: true`)",
+            )
+
+
+def _track_aliases(tracks: list[Track]) -> Iterator[Problem]:
+    ids = {t.id for t in tracks}
+    owner: dict[str, str] = {}
+    for track in tracks:
+        for alias in track.aliases:
+            if alias in ids or owner.setdefault(alias, track.id) != track.id:
+                yield Problem(
+                    track.source,
+                    track.lines.get("aliases", 1),
+                    "aliases",
+                    f"alias '{alias}' is a track id or another track's alias (expected a former id of this track)",
                 )

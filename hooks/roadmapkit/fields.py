@@ -104,8 +104,14 @@ def _track(track: Track) -> Iterator[Field]:
             yield Field(src, ln("figures", 1), f"figures.{name}[{n}]", "title", quote)
     for n, text in enumerate(track.outcomes):
         yield Field(src, ln(f"outcomes[{n}]", 1), f"outcomes[{n}]", "text", text)
+    for n, alias in enumerate(track.aliases):
+        yield Field(src, ln("aliases", 1), f"aliases[{n}]", "id", alias)
     for n, block in enumerate(track.blocks):
         key, bl = f"blocks[{n}]", block.lines.get
+        for name in ("id", "choice", "option"):  # ids end up in storage keys and the plan's data
+            yield Field(src, bl(name, block.line), f"{key}.{name}", "id", getattr(block, name))
+        for k, alias in enumerate(block.aliases):
+            yield Field(src, bl("aliases", block.line), f"{key}.aliases[{k}]", "id", alias)
         yield Field(src, bl("title", block.line), f"{key}.title", "title", block.title)
         yield Field(src, bl("group", block.line), f"{key}.group", "title", block.group)
         yield Field(src, bl("duration", block.line), f"{key}.duration", "title", block.duration)

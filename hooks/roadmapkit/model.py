@@ -108,15 +108,21 @@ class Entry:
     item_id: str
     note: str | None
     line: int
+    repeat: str | None = None  # 'occurrence' (its own checkbox) or 'revisit' (the same checkbox again)
 
 
 @dataclass
 class Block:
     title: str
     entries: list[Entry]
+    id: str | None = None  # unique within the track; needed for occurrences (ITEM@TRACK/BLOCK)
+    aliases: list[str] = field(default_factory=list)
     group: str | None = None
     duration: str | None = None
     weeks: float | None = None
+    choice: str | None = None  # blocks sharing a choice are alternatives, grouped by option
+    option: str | None = None
+    default: bool = False
     notes: str = ""
     line: int = 1
     lines: dict[str, int] = field(default_factory=dict, repr=False, compare=False)
@@ -129,7 +135,9 @@ class Track:
     duration: str
     source: str
     blocks: list[Block]
+    aliases: list[str] = field(default_factory=list)
     hours_per_week: str | None = None
+    plan_weeks: tuple[float, float] | None = None  # (min, max): the total the source states
     audience: str = ""
     description: str = ""
     outcomes: list[str] = field(default_factory=list)
@@ -184,6 +192,14 @@ class Roadmap:
 
     def alias_index(self) -> dict[str, str]:
         return {a: i.id for i in self.items for a in i.aliases}
+
+    def track_alias_index(self) -> dict[str, str]:
+        return {a: t.id for t in self.tracks for a in t.aliases}
+
+    def block_alias_index(self) -> dict[str, dict[str, str]]:
+        """Track id -> {former block id: block id}, for occurrence keys."""
+        out = {t.id: {a: b.id for b in t.blocks if b.id for a in b.aliases} for t in self.tracks}
+        return {k: v for k, v in out.items() if v}
 
 
 def build_phase(data: dict[str, Any], source: str, number: int, lines: Any) -> Phase:
@@ -286,9 +302,14 @@ def build_track(data: dict[str, Any], source: str, lines: Any) -> Track:
     blocks = [
         Block(
             title=b["title"],
+            id=b.get("id"),
+            aliases=list(b.get("aliases", [])),
             group=b.get("group"),
             duration=b.get("duration"),
             weeks=b.get("weeks"),
+            choice=b.get("choice"),
+            option=b.get("option"),
+            default=b.get("default", False),
             notes=b.get("notes", ""),
             line=lines(("blocks", n)),
             lines=_lines(b, ("blocks", n), lines),
@@ -302,7 +323,9 @@ def build_track(data: dict[str, Any], source: str, lines: Any) -> Track:
         duration=data["duration"],
         source=source,
         blocks=blocks,
+        aliases=list(data.get("aliases", [])),
         hours_per_week=data.get("hours_per_week"),
+        plan_weeks=(data["plan_weeks"]["min"], data["plan_weeks"]["max"]) if "plan_weeks" in data else None,
         audience=data.get("audience", ""),
         description=data.get("description", ""),
         outcomes=list(data.get("outcomes", [])),
@@ -327,7 +350,7 @@ def _lines(data: dict[str, Any], key: tuple, lines: Any) -> dict[str, int]:
 def _entry(data: str | dict, line: int) -> Entry:
     if isinstance(data, str):
         return Entry(data, None, line)
-    return Entry(data["item"], data.get("note"), line)
+    return Entry(data["item"], data.get("note"), line, data.get("repeat"))
 
 
 def build_identity(data: dict[str, Any], source: str, lines: Any) -> Identity:

@@ -14,6 +14,7 @@ from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, Stric
 from markupsafe import Markup
 
 from .model import Block, Entry, Item, Module, Phase, Resource, Roadmap, Track
+from .pacing import block_weeks, default_options, entry_key
 from .svgmap import layout_map, module_edges
 from .text import markdown_html, markdown_text
 
@@ -131,7 +132,8 @@ class Renderer:
                 "id": t.id,
                 "title": t.title,
                 "hours": hours_number(t.hours_per_week),
-                "blocks": [{"t": b.title, "w": b.weeks, "i": [e.item_id for e in b.entries]} for b in t.blocks],
+                "blocks": [_plan_block(t, b) for b in t.blocks],
+                "options": default_options(t),
             }
             for t in self.roadmap.tracks
         ]
@@ -173,6 +175,24 @@ class Renderer:
 
     def _fragment(self, template: str, **context: object) -> Markup:
         return Markup(self.env.get_template(template).render(context).rstrip("\n"))
+
+    def entry_checkbox(self, track: Track, block: Block, entry: Entry) -> Markup:
+        """A track entry's checkbox: the item's own, or an occurrence's (stored as ITEM@TRACK/BLOCK)."""
+        key = entry_key(entry, track, block)
+        if key == entry.item_id:
+            return self.checkbox(self.items[key])
+        return self._fragment("_occurrence.html.j2", item=self.items[entry.item_id], key=key, block=block)
+
+    @cached_property
+    def occurrences(self) -> dict[str, list[str]]:
+        """Item id -> the keys of its occurrences in every track (phase pages count them)."""
+        out: dict[str, list[str]] = {}
+        for track in self.roadmap.tracks:
+            for block in track.blocks:
+                for entry in block.entries:
+                    if (key := entry_key(entry, track, block)) != entry.item_id:
+                        out.setdefault(entry.item_id, []).append(key)
+        return out
 
     def module_of(self, item: Item) -> Module | None:
         return self.modules.get(item.module_id) if item.module_id else None
@@ -239,6 +259,19 @@ class Renderer:
         return [i.id for i in self.roadmap.items]
 
 
+def _plan_block(track: Track, block: Block) -> dict[str, Any]:
+    """One block for the plan: title, weeks (pacing.block_weeks), entry keys (occurrences as
+    ITEM@TRACK/BLOCK) and, for an alternative, its choice and option."""
+    out: dict[str, Any] = {
+        "t": block.title,
+        "w": block_weeks(block),
+        "i": [entry_key(e, track, block) for e in block.entries],
+    }
+    if block.choice:
+        out["c"], out["o"] = block.choice, block.option
+    return out
+
+
 def _bytecode_cache() -> FileSystemBytecodeCache | None:
     """Jinja's per-user compiled-template cache (keyed by each template's checksum, so never stale)."""
     try:
@@ -282,7 +315,8 @@ def _plain(value: Any) -> Any:
     if isinstance(value, list):
         return [_plain(v) for v in value]
     if isinstance(value, Entry):
-        return {"item": value.item_id, "note": value.note}
+        entry = {"item": value.item_id, "note": value.note}
+        return {**entry, "repeat": value.repeat} if value.repeat else entry
     if hasattr(value, "__dataclass_fields__"):
         keep_source = isinstance(value, _KEEP_SOURCE)
         return {

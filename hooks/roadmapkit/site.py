@@ -32,8 +32,13 @@ def site_nav(roadmap: Roadmap) -> list[dict[str, Any]]:
 
 
 def theme_extra(roadmap: Roadmap, extra: dict[str, Any]) -> dict[str, Any]:
-    """The values overrides/main.html reads from `extra`: the storage key and the id aliases."""
+    """The values overrides/main.html reads from `extra`: the storage key and the aliases
+    (former item ids, track ids, and block ids per track), so progress, notes and plans follow renames."""
     return {
         "roadmap_storage_key": roadmap.identity.storage_key or extra.get("storage_key", DEFAULT_STORAGE_KEY),
-        "roadmap_aliases": roadmap.alias_index(),
+        "roadmap_aliases": {
+            "items": roadmap.alias_index(),
+            "tracks": roadmap.track_alias_index(),
+            "blocks": roadmap.block_alias_index(),
+        },
     }

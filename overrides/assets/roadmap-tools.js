@@ -10,6 +10,8 @@
   var VERSION = rm.VERSION, KEY = rm.key, scope = rm.scope, dict = rm.dict, has = rm.has, clone = rm.clone;
 
   function ticked(id) { return has(rm.state().items, id) && !!rm.state().items[id]; }
+  // A plan entry is an item id or an occurrence key ITEM@TRACK/BLOCK (its own checkbox).
+  function itemOf(key) { return key.split("@")[0]; }
 
   function itemRow(id, it, extra) {
     var li = el("li", "rm-item"), row = el("div", "rm-row"), label = el("label", "rm-check");
@@ -21,7 +23,7 @@
     label.append(box, " ", el("span", "rm-title", it[0]));
     var note = el("button", "rm-note-btn", "\u270e");
     note.type = "button";
-    note.setAttribute("data-rm-note", id);
+    note.setAttribute("data-rm-note", itemOf(id)); // notes belong to the item
     note.setAttribute("aria-label", "Note on " + it[0]);
     var open = el("a", "rm-where", "open");
     open.href = it[1];
@@ -69,9 +71,21 @@
     return t;
   }
 
-  function schedule(track, hours) {
+  // The option the plan follows for each choice of a track: the learner's, else the default.
+  function chosen(track, plan) {
+    var out = dict(track.options), mine = dict(plan && plan.options);
+    for (var c in mine) if (has(out, c) && typeof mine[c] === "string") out[c] = mine[c];
+    return out;
+  }
+
+  function followed(track, plan) { // the blocks a plan follows: all but the options not chosen
+    var pick = chosen(track, plan);
+    return track.blocks.filter(function (b) { return !b.c || pick[b.c] === b.o; });
+  }
+
+  function schedule(track, hours, plan) {
     var scale = track.hours && hours > 0 ? track.hours / hours : 1, at = 0, blocks = [], due = dict();
-    track.blocks.forEach(function (b) {
+    followed(track, plan).forEach(function (b) {
       if (!b.w) return; // "Ongoing" and other undated blocks are not scheduled
       var days = Math.max(1, Math.round(b.w * 7 * scale));
       b.i.forEach(function (id, k) {
@@ -102,7 +116,8 @@
       para(out, ["Choose a track and a start date, then save: your dates appear here."]);
       return;
     }
-    var hours = +plan.hours || track.hours, s = schedule(track, hours);
+    var hours = +plan.hours || track.hours, s = schedule(track, hours, plan);
+    planOptions(out, track, plan);
     if (!s.days) {
       para(out, [track.title, " has no dated blocks, so it gives no dates. Choose a dated track."]);
       return;
@@ -111,6 +126,23 @@
     planDates(out, s, start, now, hours);
     planPace(out, s, now);
     if (now < s.days) planDue(out, data, s, now);
+  }
+
+  function planOptions(out, track, plan) { // one select per choice of the track (e.g. a specialization)
+    var pick = chosen(track, plan);
+    Object.keys(pick).forEach(function (c) {
+      var label = el("label", "rm-plan-option", "Option for \u201c" + c + "\u201d: "), select = el("select");
+      select.setAttribute("data-rm-plan-option", c);
+      track.blocks.forEach(function (b) {
+        if (b.c !== c || select.querySelector('option[value="' + CSS.escape(b.o) + '"]')) return;
+        var o = el("option", "", b.t);
+        o.value = b.o;
+        select.append(o);
+      });
+      select.value = pick[c];
+      label.append(select);
+      para(out, [label]);
+    });
   }
 
   function fillPlanForm(data, plan) { // left alone while the learner is typing in it
@@ -147,9 +179,9 @@
     var weekStart = Math.floor(Math.max(now, 0) / 7) * 7, list = el("ul", "rm-items");
     list.setAttribute("data-rm-plan-due", "");
     Object.keys(s.due).forEach(function (id) {
-      var late = s.due[id] < weekStart;
-      if (s.due[id] <= weekStart + 6 && has(data.items, id) && !(late && ticked(id))) {
-        list.append(itemRow(id, data.items[id], late ? "overdue" : ""));
+      var late = s.due[id] < weekStart, item = itemOf(id);
+      if (s.due[id] <= weekStart + 6 && has(data.items, item) && !(late && ticked(id))) {
+        list.append(itemRow(id, data.items[item], [late ? "overdue" : "", id !== item ? "again" : ""].join(" ").trim()));
       }
     });
     out.append(el("h3", "", "Due this week"), list);
@@ -161,12 +193,12 @@
     var picker = document.querySelector("[data-rm-next-track]");
     var track = trackOf(data, dict(rm.state().plan).track) || data.tracks[0], seen = dict(), rows = [];
     if (picker) picker.value = track.id;
-    track.blocks.forEach(function (b) {
+    followed(track, rm.state().plan).forEach(function (b) {
       b.i.forEach(function (id) {
-        var it = has(data.items, id) ? data.items[id] : null;
+        var item = itemOf(id), it = has(data.items, item) ? data.items[item] : null;
         if (rows.length >= 5 || seen[id] || ticked(id) || !it) return;
         seen[id] = 1;
-        if (it[2].every(ticked)) rows.push(itemRow(id, it));
+        if (it[2].every(ticked)) rows.push(itemRow(id, it, id !== item ? "again" : ""));
       });
     });
     list.replaceChildren.apply(list, rows);
@@ -335,6 +367,10 @@
     var t = event.target;
     if (t.matches("[data-rm-next-track]")) {
       savePlan({ track: t.value });
+    } else if (t.matches("[data-rm-plan-option]")) {
+      var options = dict(dict(rm.state().plan).options);
+      options[t.getAttribute("data-rm-plan-option")] = t.value;
+      status(savePlan({ options: options }) ? "Your plan was saved in this browser." : notSaved("Your choice is shown but was"));
     } else if (t.matches('input[data-rm-action="import"]') && t.files && t.files[0]) {
       var merge = document.querySelector("[data-rm-import-merge]");
       if (t.files[0].size > MAX_FILE) { status(TOO_BIG); t.value = ""; return; }

@@ -138,21 +138,43 @@
     }
   }
 
-  function migrate(s) { // old ids (aliases in the page) carried to their new id; a new state if any moved
-    var aliases = readAliases(), out = s;
-    for (var old in aliases) {
-      if (has(s.items, old) && typeof aliases[old] === "string") {
+  /* Renames: ticks, notes and the plan follow former ids (aliases in the page) of items, tracks and
+     blocks. An occurrence key ITEM@TRACK/BLOCK is renamed part by part. A new state if any moved. */
+  function migrate(s) {
+    var a = readAliases(), out = s;
+    function renamed(key) {
+      var at = key.indexOf("@"), slash = key.indexOf("/", at);
+      if (at < 0) return typeof get(a.items, key) === "string" ? a.items[key] : key;
+      if (slash < 0) return key;
+      var item = key.slice(0, at), trk = key.slice(at + 1, slash), blk = key.slice(slash + 1);
+      item = typeof get(a.items, item) === "string" ? a.items[item] : item;
+      trk = typeof get(a.tracks, trk) === "string" ? a.tracks[trk] : trk;
+      var blocks = dict(get(a.blocks, trk));
+      blk = typeof get(blocks, blk) === "string" ? blocks[blk] : blk;
+      return item + "@" + trk + "/" + blk;
+    }
+    ["items", "notes"].forEach(function (section) {
+      Object.keys(dict(s[section])).forEach(function (old) {
+        var now = renamed(old);
+        if (now === old) return;
         if (out === s) out = clone(s);
-        if (!out.items[aliases[old]]) out.items[aliases[old]] = out.items[old];
-        delete out.items[old];
-      }
+        if (!out[section][now]) out[section][now] = out[section][old];
+        delete out[section][old];
+      });
+    });
+    var plan = s.plan && typeof s.plan.track === "string" ? s.plan : null;
+    if (plan && typeof get(a.tracks, plan.track) === "string") {
+      if (out === s) out = clone(s);
+      out.plan.track = a.tracks[plan.track];
     }
     return out;
   }
 
-  function readAliases() {
-    var el = document.querySelector("script#rm-aliases");
-    try { return el ? json(el.textContent) : dict(); } catch (e) { return dict(); }
+  function readAliases() { // {items: {old: new}, tracks: {old: new}, blocks: {track: {old: new}}}
+    var el = document.querySelector("script#rm-aliases"), a = dict();
+    try { a = el ? json(el.textContent) : dict(); } catch (e) { /* none */ }
+    ["items", "tracks", "blocks"].forEach(function (k) { a[k] = dict(get(a, k)); });
+    return a;
   }
 
   /* ---- changes: item by item, merged with what is stored, so tabs never lose each other's ---- */
@@ -278,7 +300,17 @@
     return { done: done, total: total };
   }
 
+  // "done n of m times": an item with occurrences, counted from its own box and its occurrence keys.
+  function paintTimes() {
+    document.querySelectorAll("[data-rm-times]").forEach(function (span) {
+      var keys = span.getAttribute("data-rm-times").split(" ");
+      var n = keys.filter(function (k) { return get(state.items, k); }).length;
+      span.textContent = "done " + n + " of " + keys.length + " times";
+    });
+  }
+
   function paintLists() {
+    paintTimes();
     paintMap();
     if (api.tools) api.tools.paint();
     paintNotes();
@@ -446,6 +478,7 @@
       paintBars();
       paintContinue();
       paintMap();
+      paintTimes();
       if (api.tools && !el.closest("[data-rm-plan-out], [data-rm-next-list]")) api.tools.paint();
     }
   });

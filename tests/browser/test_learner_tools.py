@@ -18,21 +18,30 @@ from playwright.sync_api import Page, expect
 
 from browserkit import open_page, ready, stored
 from roadmapkit.model import Roadmap, Track
+from roadmapkit.pacing import block_weeks, counted, entry_key
 from roadmapkit.render import hours_number
 
 MARKUP = '<img src=x onerror="window.pwned=1"><b>bold</b> & <script>window.pwned=2</script>'
 
 
-def plan_model(t: Track, hours: float | None) -> tuple[list[tuple[str, int, int]], dict[str, int], int]:
-    """(blocks as (title, first day, days), item -> due day, total days) for a track and hours a week."""
+def track(roadmap: Roadmap, ident: str) -> Track:
+    return next(t for t in roadmap.tracks if t.id == ident)
+
+
+def plan_model(
+    t: Track, hours: float | None, options: dict[str, str] | None = None
+) -> tuple[list[tuple[str, int, int]], dict[str, int], int]:
+    """(blocks as (title, first day, days), entry key -> due day, total days) for a track and hours a
+    week: the chosen (or default) option of each choice, weeks by pacing.block_weeks, occurrences keyed."""
     nominal = hours_number(t.hours_per_week)
     scale = nominal / hours if nominal and hours else 1
     blocks, due, at = [], {}, 0
-    for block in t.blocks:
-        if not block.weeks:
+    for block in counted(t, options):
+        weeks = block_weeks(block)
+        if not weeks:
             continue
-        days = max(1, math.floor(block.weeks * 7 * scale + 0.5))
-        ids = [e.item_id for e in block.entries]
+        days = max(1, math.floor(weeks * 7 * scale + 0.5))
+        ids = [entry_key(e, t, block) for e in block.entries]
         for k, ident in enumerate(ids):
             due.setdefault(ident, at + math.ceil((k + 1) * days / len(ids)) - 1)
         blocks.append((block.title, at, days))
@@ -360,3 +369,70 @@ def test_tools_load_after_instant_navigation(page: Page, site: str) -> None:
     assert page.evaluate("window.__sameDocument") is True, "Material's instant navigation kept the document"
     expect(page.locator("[data-rm-plan-out]")).to_have_text(re.compile(r"^Choose a track"))
     expect(page.locator('[data-rm-action="undo"]')).to_be_disabled()
+
+
+def _an_occurrence(roadmap: Roadmap) -> tuple[Track, str, str]:
+    """(track, item id, occurrence key) of the first occurrence in a dated block of any track."""
+    for t in roadmap.tracks:
+        for block in t.blocks:
+            for entry in block.entries:
+                if entry.repeat == "occurrence" and block_weeks(block):
+                    return t, entry.item_id, entry_key(entry, t, block)
+    raise AssertionError("the roadmap in content/ has no occurrence in a dated block to test with")
+
+
+def test_each_occurrence_falls_due_in_its_own_week(new_context, site: str, roadmap: Roadmap) -> None:
+    t, item, key = _an_occurrence(roadmap)
+    _, due, _ = plan_model(t, None)
+    assert key in due and item in due
+    page = new_context(timezone_id="UTC").new_page()
+    page.clock.set_fixed_time(datetime(2027, 3, 10, 9, tzinfo=timezone.utc))
+    start = date(2027, 3, 10) - timedelta(days=due[key])  # today: the day the occurrence falls due
+    open_page(page, f"{site}progress/")
+    save_plan(page, t.id, start.isoformat())
+    page.evaluate(
+        "i => localStorage.setItem(window.roadmapKit.key, JSON.stringify({...JSON.parse("
+        "localStorage.getItem(window.roadmapKit.key)), items: {[i]: 1}}))",
+        item,
+    )
+    page.reload()
+    ready(page)
+    row = page.locator(f'[data-rm-plan-due] input[data-roadmap-id="{key}"]')
+    expect(row).to_have_count(1)  # the item's own box is ticked; this occurrence is due today
+    row.check()
+    assert set(stored(page)["items"]) == {item, key}
+    times = 1 + sum(
+        e.item_id == item and e.repeat == "occurrence" for tr in roadmap.tracks for b in tr.blocks for e in b.entries
+    )
+    open_page(page, f"{site}phases/{roadmap.item_index()[item].phase_id}/")
+    expect(page.locator(f'[data-rm-times^="{item} "]')).to_have_text(f"done 2 of {times} times")
+
+
+def _a_choice(roadmap: Roadmap) -> tuple[Track, str, str, str]:
+    """(track, choice, its default option, another option) of the first track with block choices."""
+    for t in roadmap.tracks:
+        options = [(b.choice, b.option, b.default) for b in t.blocks if b.choice]
+        if options:
+            choice = options[0][0]
+            default = next(o for c, o, d in options if c == choice and d)
+            other = next(o for c, o, _ in options if c == choice and o != default)
+            return t, choice, default, other
+    raise AssertionError("the roadmap in content/ has no track with alternative blocks to test with")
+
+
+def test_plan_follows_the_default_option_until_the_learner_chooses(new_context, site: str, roadmap: Roadmap) -> None:
+    t, choice, default, other = _a_choice(roadmap)
+    page = new_context(timezone_id="UTC").new_page()
+    page.clock.set_fixed_time(datetime(2026, 11, 22, 12, tzinfo=timezone.utc))
+    open_page(page, f"{site}progress/")
+    save_plan(page, t.id, "2027-01-04")
+    _, due_default, days = plan_model(t, None)
+    assert finish_iso(page) == (date(2027, 1, 4) + timedelta(days=days - 1)).isoformat()
+    page.select_option(f'[data-rm-plan-option="{choice}"]', other)
+    assert stored(page)["plan"]["options"] == {choice: other}
+    expect(page.locator(f'[data-rm-plan-option="{choice}"]')).to_have_value(other)
+    _, due_other, days_other = plan_model(t, None, {choice: other})
+    only_other = next(b for b in t.blocks if b.choice == choice and b.option == other).entries[0].item_id
+    only_default = next(b for b in t.blocks if b.choice == choice and b.option == default).entries[0].item_id
+    assert only_other in due_other and only_other not in due_default and only_default in due_default
+    assert finish_iso(page) == (date(2027, 1, 4) + timedelta(days=days_other - 1)).isoformat()

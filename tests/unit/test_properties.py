@@ -39,7 +39,7 @@ def roadmaps(draw: st.DrawFn) -> tuple[dict, dict]:
     }
     if items[split:]:
         phase["modules"].append({"id": "m-b", "title": draw(TEXT), "projects": items[split:]})
-    entries = draw(st.lists(st.sampled_from([i["id"] for i in items]), min_size=1, max_size=8))
+    entries = draw(st.lists(st.sampled_from([i["id"] for i in items]), min_size=1, max_size=8, unique=True))
     track = {
         "id": "t",
         "title": draw(TEXT),
