@@ -20,6 +20,7 @@ KEYS = {
     "track_count",
     "every_item_scheduled",
     "every_track_cites_a_seed",
+    "tracks_with_plan_totals",
     "tracks",
     "choices",
     "spelling",
@@ -108,3 +109,8 @@ def test_timeline_tables_render_on_their_track(roadmap) -> None:
         page = _track_page(roadmap, check["track"])
         timeline = page.split('<div class="rm-desc rm-timeline">')[1].split("</div>")[0]
         assert timeline.count("<table>") == check["tables"] and check["contains"] in timeline
+
+
+def test_tracks_state_the_total_their_plan_must_add_up_to(roadmap) -> None:
+    stated = {t.id for t in roadmap.tracks if t.plan_weeks}
+    assert set(CHECKS.get("tracks_with_plan_totals", [])) <= stated

@@ -10,7 +10,7 @@ import pytest
 from roadmapkit import load_roadmap
 from roadmapkit.pacing import duration_weeks, plan_weeks
 from roadmapkit.render import Renderer
-from sitebuild import ROOT
+from sitebuild import FIXTURES, ROOT
 
 MONTH = 52 / 12
 
@@ -41,42 +41,44 @@ def roadmap():
     return load_roadmap(ROOT / "content", ROOT)
 
 
-@pytest.mark.parametrize("track_id", ["12-weeks", "3-6-months", "12-months", "12-24-months"])
-def test_each_track_plan_adds_up_to_its_seed_total(roadmap, track_id: str) -> None:
+@pytest.fixture(scope="module")
+def second():
+    """A small roadmap with a choice of blocks (box, 1 week, the default; hook, 2 weeks) and an occurrence."""
+    return load_roadmap(FIXTURES / "second", FIXTURES)
+
+
+TRACKS_WITH_TOTALS = [t.id for t in load_roadmap(ROOT / "content", ROOT).tracks if t.plan_weeks]
+
+
+@pytest.mark.parametrize("track_id", TRACKS_WITH_TOTALS)
+def test_each_track_plan_adds_up_to_its_stated_total(roadmap, track_id: str) -> None:
     track = next(t for t in roadmap.tracks if t.id == track_id)
-    assert track.plan_weeks is not None, "the seed's total belongs in `plan_weeks`"
     low, high = track.plan_weeks
     assert low - 1e-6 <= plan_weeks(track) <= high + 1e-6
 
 
-def test_choice_blocks_count_only_the_chosen_option(roadmap) -> None:
-    track = next(t for t in roadmap.tracks if t.id == "12-24-months")
-    default = plan_weeks(track)
-    assert default == pytest.approx(76)  # 68 undivided weeks + one 8-week specialization
-    assert plan_weeks(track, {"specialization": "research"}) == pytest.approx(default)
-    assert plan_weeks(track, {"dl-framework": "tensorflow"}) == pytest.approx(default)
+def test_choice_blocks_count_only_the_chosen_option(second) -> None:
+    track = next(t for t in second.tracks if t.id == "reference")
+    assert plan_weeks(track) == pytest.approx(3)  # two plain weeks + the default option (1 week)
+    assert plan_weeks(track, {"next-project": "hook"}) == pytest.approx(4)  # + the other option (2 weeks)
 
 
 def _plan(roadmap) -> dict:
     return json.loads(Renderer(roadmap).plan_data("progress.md"))
 
 
-def test_plan_data_derives_weeks_and_keys_occurrences(roadmap) -> None:
-    tracks = {t["id"]: t for t in _plan(roadmap)["tracks"]}
-    blocks = tracks["12-months"]["blocks"]
-    assert [round(b["w"], 2) for b in blocks if b["w"]] == [17.33] * 3
-    weeks = {b["t"].split(":")[0]: b for b in tracks["12-weeks"]["blocks"]}
-    assert "technical-blog" in weeks["Week 5"]["i"]
-    assert "technical-blog@12-weeks/week-7" in weeks["Week 7"]["i"]
-    assert "technical-blog@12-weeks/week-12" in weeks["Week 12"]["i"]
+def test_plan_data_derives_weeks_and_keys_occurrences(second) -> None:
+    track = next(t for t in _plan(second)["tracks"] if t["id"] == "reference")
+    weeks = {b["t"].split(":")[0]: b for b in track["blocks"]}
+    assert "sanding" in weeks["Week 1"]["i"]
+    assert "sanding@reference/needs" in weeks["Week 2"]["i"]
+    assert [b["w"] for b in track["blocks"]] == [1, 1, 1, 2]
 
 
-def test_plan_data_marks_alternatives_and_their_defaults(roadmap) -> None:
-    track = next(t for t in _plan(roadmap)["tracks"] if t["id"] == "12-24-months")
-    options = {b["o"] for b in track["blocks"] if b.get("c") == "specialization"}
-    assert options == {"computer-vision", "nlp-llm", "mlops", "research"}
-    assert track["options"] == {"dl-framework": "pytorch", "specialization": "computer-vision"}
-    assert all(b["w"] == 4 for b in track["blocks"] if b.get("c") == "specialization")
+def test_plan_data_marks_alternatives_and_their_defaults(second) -> None:
+    track = next(t for t in _plan(second)["tracks"] if t["id"] == "reference")
+    assert {b["o"] for b in track["blocks"] if b.get("c") == "next-project"} == {"box", "hook"}
+    assert track["options"] == {"next-project": "box"}
 
 
 def test_aliases_name_tracks_and_blocks(mini_content: Path) -> None:
