@@ -47,14 +47,14 @@ def second():
     return load_roadmap(FIXTURES / "second", FIXTURES)
 
 
-TRACKS_WITH_TOTALS = [t.id for t in load_roadmap(ROOT / "content", ROOT).tracks if t.plan_weeks]
-
-
-@pytest.mark.parametrize("track_id", TRACKS_WITH_TOTALS)
-def test_each_track_plan_adds_up_to_its_stated_total(roadmap, track_id: str) -> None:
-    track = next(t for t in roadmap.tracks if t.id == track_id)
-    low, high = track.plan_weeks
-    assert low - 1e-6 <= plan_weeks(track) <= high + 1e-6
+def test_each_track_plan_adds_up_to_its_stated_total(roadmap) -> None:
+    outside = []
+    for track in roadmap.tracks:
+        if track.plan_weeks:
+            low, high = track.plan_weeks
+            if not low - 1e-6 <= plan_weeks(track) <= high + 1e-6:
+                outside.append((track.id, round(plan_weeks(track), 1), low, high))
+    assert outside == []
 
 
 def test_choice_blocks_count_only_the_chosen_option(second) -> None:
