@@ -32,7 +32,7 @@ def test_every_item_is_a_labelled_checkbox_with_an_anchor(built_site: Path) -> N
         for item in phase.items:
             pattern = (
                 rf'<li class="rm-item[^"]*" id="{item.id}">\s*<div class="rm-row"><label class="rm-check">'
-                rf'<input type="checkbox" autocomplete="off" data-roadmap-id="{item.id}">'
+                rf'<input type="checkbox" data-roadmap-id="{item.id}">'
             )
             assert re.search(pattern, html), f"{item.id} on {phase.id}"
 
