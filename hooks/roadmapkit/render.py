@@ -255,6 +255,16 @@ def _environment() -> Environment:
     return env
 
 
+PLAN_SCRIPT = "assets/roadmap-plan.js"  # fetched by roadmap-tools.js on the pages that need it
+
+
+def plan_script(renderer: Renderer) -> str:
+    """The plan data (links relative to the site root) as a script that sets one global: a
+    <script src> loads on file:// too, where Chromium refuses fetch(). JSON is data to JS."""
+    data = renderer.plan_data("index.md").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    return f"window.roadmapPlanData={data};\n"
+
+
 def roadmap_json(roadmap: Roadmap) -> str:
     """The whole validated roadmap as data, for other tools."""
     data = {

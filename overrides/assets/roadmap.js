@@ -284,18 +284,25 @@
   }
 
   function paintBars() {
+    var sum = { done: 0, total: 0 }; // data-rm-sum bars add up the data-rm-part bars (the phases)
     document.querySelectorAll(".rm-progress[data-rm-set]").forEach(function (bar) {
       var c = count(bar.getAttribute("data-rm-set"));
-      var pct = c.total ? Math.round((100 * c.done) / c.total) : 0;
-      bar.setAttribute("aria-valuenow", c.done);
-      bar.setAttribute("aria-valuemax", c.total);
-      bar.setAttribute("aria-valuetext", c.done + " of " + c.total + " done");
-      bar.classList.toggle("rm-progress--done", c.total > 0 && c.done === c.total);
-      var fill = bar.querySelector(".rm-progress__fill");
-      if (fill) fill.style.width = pct + "%";
-      var text = bar.querySelector(".rm-progress__text");
-      if (text) text.textContent = c.done + " / " + c.total;
+      if (bar.hasAttribute("data-rm-part")) { sum.done += c.done; sum.total += c.total; }
+      paintBar(bar, c);
     });
+    document.querySelectorAll(".rm-progress[data-rm-sum]").forEach(function (bar) { paintBar(bar, sum); });
+  }
+
+  function paintBar(bar, c) {
+    var pct = c.total ? Math.round((100 * c.done) / c.total) : 0;
+    bar.setAttribute("aria-valuenow", c.done);
+    bar.setAttribute("aria-valuemax", c.total);
+    bar.setAttribute("aria-valuetext", c.done + " of " + c.total + " done");
+    bar.classList.toggle("rm-progress--done", c.total > 0 && c.done === c.total);
+    var fill = bar.querySelector(".rm-progress__fill");
+    if (fill) fill.style.width = pct + "%";
+    var text = bar.querySelector(".rm-progress__text");
+    if (text) text.textContent = c.done + " / " + c.total;
   }
 
   function paintContinue() {
@@ -471,7 +478,17 @@
   /* The plan, "what next", export/import and reset live in roadmap-tools.js, fetched only by
      pages that have them (home and progress); it registers itself as api.tools. */
   var toolsUrl = document.currentScript && document.currentScript.src.replace(/roadmap\.js(\?.*)?$/, "roadmap-tools.js");
+  // Material wraps Markdown tables in a scrolling box: a keyboard can scroll it once it is focusable.
+  function focusableTables() {
+    document.querySelectorAll(".md-typeset__scrollwrap:not([tabindex])").forEach(function (wrap) {
+      wrap.tabIndex = 0;
+      wrap.setAttribute("role", "region");
+      wrap.setAttribute("aria-label", "Table (scrolls sideways)");
+    });
+  }
+
   function onPage() {
+    focusableTables();
     showNotices();
     paint();
     if (!api.tools && toolsUrl && document.querySelector("[data-rm-tools]") && !document.getElementById("rm-tools-js")) {

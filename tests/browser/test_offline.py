@@ -38,6 +38,7 @@ def test_offline_build_works_from_disk_with_search(browser: Browser, tmp_path: P
         page = ctx.new_page()
         page.goto((site / "index.html").as_uri())
         ready(page)
+        assert page.locator("[data-rm-next-list] input").count() == 5  # plan data from a script file
         page.goto((site / "phases" / "foundations.html").as_uri())
         ready(page)
         box = page.locator('input[data-roadmap-id="python-oop"]')
@@ -52,3 +53,12 @@ def test_offline_build_works_from_disk_with_search(browser: Browser, tmp_path: P
     finally:
         ctx.close()
     assert console.external == [] and console.errors == []
+
+
+def test_search_shim_is_only_in_the_offline_build(site: str, www: Path, tmp_path: Path) -> None:
+    """iframe-worker is for search on file:// only: online it would block rendering."""
+    assert "iframe-worker" not in (www / "ml" / "index.html").read_text("utf-8")
+    offline = tmp_path / "offline"
+    result = mkdocs_build(ROOT, offline, OFFLINE="true")
+    assert result.returncode == 0, result.stderr
+    assert "iframe-worker/shim.js" in (offline / "index.html").read_text("utf-8")
