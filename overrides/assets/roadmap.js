@@ -291,6 +291,10 @@
       paintBar(bar, c);
     });
     document.querySelectorAll(".rm-progress[data-rm-sum]").forEach(function (bar) { paintBar(bar, sum); });
+    document.querySelectorAll(".rm-progress[data-rm-track]").forEach(function (bar) { // sets from roadmap-plan.js
+      var id = bar.getAttribute("data-rm-track"), sets = window.roadmapSets;
+      if (has(sets, id) && typeof sets[id] === "string") paintBar(bar, count(sets[id]));
+    });
   }
 
   function paintBar(bar, c) {
@@ -368,11 +372,11 @@
       if (!text) return;
       boxes(id).forEach(function (box) {
         var row = box.closest(".rm-row") || box.parentNode;
-        var next = row.parentNode.querySelector(":scope > .rm-usernote");
+        var next = itemOf(row).querySelector(":scope > .rm-usernote");
         if (!next) {
           next = el("p", "rm-usernote");
           next.setAttribute("data-rm-note-for", id);
-          row.after(next);
+          under(row, next);
         }
         next.textContent = text;
         var btn = row.querySelector("[data-rm-note]");
@@ -381,10 +385,22 @@
     });
   }
 
+  // A row is the item's <li> itself (track pages: fewer elements) or a <div> inside it (phase pages);
+  // a note and the editor go under the row either way.
+  function itemOf(row) { return row.matches("li") ? row : row.parentNode; }
+  function under(row, node) {
+    if (row.matches("li")) row.append(node); else row.after(node);
+  }
+
   function toggleNote(btn) {
     var id = btn.getAttribute("data-rm-note"), row = btn.closest(".rm-row") || btn.parentNode;
-    var open = row.parentNode.querySelector(".rm-note-edit");
+    var open = itemOf(row).querySelector(":scope > .rm-note-edit");
     if (open) { open.remove(); btn.setAttribute("aria-expanded", "false"); return; }
+    document.querySelectorAll(".rm-note-edit").forEach(function (other) { // one editor on the page
+      var was = other.parentNode.querySelector('[aria-expanded="true"][data-rm-note]');
+      if (was) was.setAttribute("aria-expanded", "false");
+      other.remove();
+    });
     var box = el("div", "rm-note-edit"), label = el("label", "", "Your note (only in this browser)");
     var area = el("textarea");
     area.maxLength = 1000;
@@ -396,13 +412,14 @@
     ok.setAttribute("data-rm-note-save", id);
     cancel.setAttribute("data-rm-note-cancel", "");
     box.append(label, ok, " ", cancel);
-    row.after(box);
+    under(row, box);
     btn.setAttribute("aria-expanded", "true");
     area.focus();
   }
 
   function closeNote(button, saveIt) {
-    var box = button.closest(".rm-note-edit"), row = box.parentNode.querySelector(":scope > .rm-row");
+    var box = button.closest(".rm-note-edit"), item = box.parentNode;
+    var row = item.matches(".rm-row") ? item : item.querySelector(":scope > .rm-row");
     if (saveIt) {
       var id = button.getAttribute("data-rm-note-save"), text = box.querySelector("textarea").value.trim();
       var next = clone(state);
