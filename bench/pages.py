@@ -1,6 +1,6 @@
 """Page weight, Lighthouse and HTML validity per page type. Prints figures, asserts nothing.
 
-Run: npm ci --prefix bench && python3 bench/pages.py [--presets mobile,desktop]
+Run: npm ci --prefix bench && python3 bench/pages.py [--presets mobile,desktop] [--pages home,track,...]
 Builds the site, serves it like GitHub Pages (gzip, /dir -> /dir/ redirects) on 127.0.0.1, and
 runs Lighthouse (Debian Chromium, CHROME_PATH) and the Nu validator (java -jar vnu.jar) on each.
 """
@@ -119,6 +119,7 @@ def vnu_errors(site: Path, rel: str) -> int:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--presets", default="mobile,desktop")
+    parser.add_argument("--pages", default="home,phase,track,progress,resources,map")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         site = Path(tmp) / "site"
@@ -133,6 +134,8 @@ def main() -> None:
             f"{'TBT':>4} {'CLS':>6} {'DOM':>5} {'vnu':>4}"
         )
         for name, rel in page_types(site).items():
+            if name not in args.pages.split(","):
+                continue
             html = (site / rel / "index.html").read_bytes()
             errors = vnu_errors(site, rel)
             for preset in args.presets.split(","):

@@ -261,9 +261,10 @@ PLAN_SCRIPT = "assets/roadmap-plan.js"  # fetched by roadmap-tools.js on the pag
 def plan_script(renderer: Renderer) -> str:
     """The plan data (links relative to the site root) and each track's progress set, as a script
     that sets two globals: a <script src> loads on file:// too, where Chromium refuses fetch()."""
-    data = renderer.plan_data("index.md").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    data = json.dumps(renderer.plan_data("index.md"))  # a string literal: JSON.parse is faster than JS parsing
     sets = {t.id: renderer.progress_set(t.item_ids) for t in renderer.roadmap.tracks}  # ids: slugs only
-    return f"window.roadmapPlanData={data};\nwindow.roadmapSets={json.dumps(sets, separators=(',', ':'))};\n"
+    sets_js = json.dumps(sets, separators=(",", ":"))
+    return f"window.roadmapPlanData=JSON.parse({data});\nwindow.roadmapSets={sets_js};\n"
 
 
 def roadmap_json(roadmap: Roadmap) -> str:

@@ -23,7 +23,7 @@
     note.setAttribute("data-rm-note", id);
     note.setAttribute("aria-label", "Note on " + it[0]);
     var open = el("a", "rm-where", "open");
-    open.href = it[1];
+    open.href = new URL(it[1], planRoot || location.href).href;
     open.setAttribute("aria-label", "Open " + it[0]);
     row.append(label, note, " ", open);
     if (extra) row.append(" ", el("span", "rm-tag", extra));
@@ -35,19 +35,12 @@
      every page, loaded by a script element: fetch() is refused on file://), dates in whole UTC days ---- */
   var DAY = 864e5;
   var planUrl = document.currentScript && document.currentScript.src.replace(/roadmap-tools\.js(\?.*)?$/, "roadmap-plan.js");
-  var planCache = null;
-  function planData() { // item links in the file are relative to the site root: made absolute once
+  var planRoot = null; // item links in the file are relative to the site root
+  function planData() {
     var data = window.roadmapPlanData;
     if (!data || !data.items || !data.tracks) return null;
-    if (!planCache) {
-      var root = new URL("..", planUrl || location.href), items = dict();
-      Object.keys(data.items).forEach(function (id) {
-        var it = data.items[id];
-        items[id] = [it[0], new URL(it[1], root).href, it[2]];
-      });
-      planCache = { tracks: data.tracks, items: items };
-    }
-    return planCache;
+    if (!planRoot) planRoot = new URL("..", planUrl || location.href);
+    return data;
   }
 
   function trackOf(data, id) {
