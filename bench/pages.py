@@ -12,6 +12,7 @@ import gzip
 import http.server
 import json
 import os
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -109,6 +110,11 @@ def lighthouse(url: str, preset: str) -> dict[str, float]:
     }
 
 
+def median(runs: list[dict[str, float]]) -> dict[str, float]:
+    """Each figure's median over the runs (a shared machine makes single Lighthouse runs noisy)."""
+    return {k: statistics.median(r[k] for r in runs) for k in runs[0]}
+
+
 def vnu_errors(site: Path, rel: str) -> int:
     jar = BENCH / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
     cmd = ["java", "-jar", str(jar), "--errors-only", "--format", "json", str(site / rel / "index.html")]
@@ -120,6 +126,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--presets", default="mobile,desktop")
     parser.add_argument("--pages", default="home,phase,track,progress,resources,map")
+    parser.add_argument("--runs", type=int, default=1, help="Lighthouse runs per figure (the median is shown)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         site = Path(tmp) / "site"
@@ -139,10 +146,10 @@ def main() -> None:
             html = (site / rel / "index.html").read_bytes()
             errors = vnu_errors(site, rel)
             for preset in args.presets.split(","):
-                f = lighthouse(base + rel, preset)
+                f = median([lighthouse(base + rel, preset) for _ in range(args.runs)])
                 print(
                     f"{name:10} {preset:8} {len(html) / 1000:6.1f} {len(gzip.compress(html)) / 1000:5.1f} "
-                    f"{f['perf']:4} {f['a11y']:4} {f['tbt']:4} {f['cls']:6.3f} {f['dom']:5} {errors:4}",
+                    f"{f['perf']:4g} {f['a11y']:4g} {f['tbt']:4g} {f['cls']:6.3f} {f['dom']:5g} {errors:4}",
                     flush=True,
                 )
         httpd.shutdown()
