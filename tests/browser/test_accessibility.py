@@ -19,9 +19,6 @@ PAGES = ["", "map/", "phases/{phase}/", "tracks/{track}/", "tracks/", "progress/
 def axe_violations(page: Page) -> list[str]:
     if not AXE.is_file():
         pytest.fail(f"{AXE} is missing: run `npm ci --prefix tests/browser` (scripts/test does it for you).")
-    # Blocks far from the viewport are not laid out (content-visibility: auto), so axe would measure
-    # their targets as 0x0; a reader scrolling there gets them laid out, as here.
-    page.add_style_tag(content=".rm-block, .rm-module { content-visibility: visible !important; }")
     page.add_script_tag(path=str(AXE))
     result = page.evaluate("axe.run(document, {resultTypes: ['violations'], rules: {'target-size': {enabled: true}}})")
     return [
