@@ -9,8 +9,19 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
 from roadmap_content import ROADMAP_KEY
-from roadmapkit import Renderer, roadmap_json
+from roadmapkit import PLAN_SCRIPT, Renderer, plan_script, roadmap_json
 from roadmapkit.assets import OWN_ASSETS, minify
+
+SHIM = "iframe-worker/shim.js"  # extra.polyfills: search on file:// only
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """The iframe-worker shim is for the offline build (file://) only: online it would block rendering."""
+    offline = config.plugins.get("material/offline") or config.plugins.get("offline")
+    if not (offline and offline.config.enabled):
+        polyfills = config.extra.get("polyfills") or []
+        config.extra["polyfills"] = [p for p in polyfills if not str(p).endswith(SHIM)]
+    return config
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
@@ -24,6 +35,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             file.edit_uri = _edit_uri(page.source, config)
         _replace(files, file)
     _replace(files, File.generated(config, "roadmap.json", content=roadmap_json(roadmap)))
+    _replace(files, File.generated(config, PLAN_SCRIPT, content=plan_script(renderer)))
     for name in OWN_ASSETS:
         source = files.get_file_from_path(name)
         if source is not None:

@@ -5,6 +5,15 @@ Nothing here imports MkDocs; the hooks in ../ are thin adapters over these funct
 
 from .errors import ContentError, Problem
 from .load import load_roadmap
-from .render import Page, Renderer, roadmap_json
+from .render import PLAN_SCRIPT, Page, Renderer, plan_script, roadmap_json
 
-__all__ = ["ContentError", "Page", "Problem", "Renderer", "load_roadmap", "roadmap_json"]
+__all__ = [
+    "PLAN_SCRIPT",
+    "ContentError",
+    "Page",
+    "Problem",
+    "Renderer",
+    "load_roadmap",
+    "plan_script",
+    "roadmap_json",
+]

@@ -295,6 +295,18 @@ def _environment() -> Environment:
     return env
 
 
+PLAN_SCRIPT = "assets/roadmap-plan.js"  # fetched by roadmap-tools.js on the pages that need it
+
+
+def plan_script(renderer: Renderer) -> str:
+    """The plan data (links relative to the site root) and each track's progress set, as a script
+    that sets two globals: a <script src> loads on file:// too, where Chromium refuses fetch()."""
+    data = json.dumps(renderer.plan_data("index.md"))  # a string literal: JSON.parse is faster than JS parsing
+    sets = {t.id: renderer.progress_set(t.item_ids) for t in renderer.roadmap.tracks}  # ids: slugs only
+    sets_js = json.dumps(sets, separators=(",", ":"))
+    return f"window.roadmapPlanData=JSON.parse({data});\nwindow.roadmapSets={sets_js};\n"
+
+
 def roadmap_json(roadmap: Roadmap) -> str:
     """The whole validated roadmap as data, for other tools."""
     data = {

@@ -17,16 +17,15 @@
     var li = el("li", "rm-item"), row = el("div", "rm-row"), label = el("label", "rm-check");
     var box = el("input");
     box.type = "checkbox";
-    box.autocomplete = "off";
     box.setAttribute("data-roadmap-id", id);
     box.checked = ticked(id);
-    label.append(box, " ", el("span", "rm-title", it[0]));
+    label.append(box, " " + it[0]);
     var note = el("button", "rm-note-btn", "\u270e");
     note.type = "button";
     note.setAttribute("data-rm-note", itemOf(id)); // notes belong to the item
     note.setAttribute("aria-label", "Note on " + it[0]);
     var open = el("a", "rm-where", "open");
-    open.href = it[1];
+    open.href = new URL(it[1], planRoot || location.href).href;
     open.setAttribute("aria-label", "Open " + it[0]);
     row.append(label, note, " ", open);
     if (extra) row.append(" ", el("span", "rm-tag", extra));
@@ -34,17 +33,16 @@
     return li;
   }
 
-  /* ---- plan and "what next": data from the page, dates in whole UTC days ---- */
+  /* ---- plan and "what next": data from assets/roadmap-plan.js (generated at build, one file for
+     every page, loaded by a script element: fetch() is refused on file://), dates in whole UTC days ---- */
   var DAY = 864e5;
-  var dataCache = { el: null, data: null };
+  var planUrl = document.currentScript && document.currentScript.src.replace(/roadmap-tools\.js(\?.*)?$/, "roadmap-plan.js");
+  var planRoot = null; // item links in the file are relative to the site root
   function planData() {
-    var holder = document.getElementById("rm-plan-data");
-    if (!holder) return null;
-    if (dataCache.el !== holder) {
-      try { dataCache.data = rm.json(holder.getAttribute("data-rm-json")); } catch (e) { dataCache.data = null; }
-      dataCache.el = holder;
-    }
-    return dataCache.data;
+    var data = window.roadmapPlanData;
+    if (!data || !data.items || !data.tracks) return null;
+    if (!planRoot) planRoot = new URL("..", planUrl || location.href);
+    return data;
   }
 
   function trackOf(data, id) {
@@ -381,12 +379,23 @@
     }
   });
 
-  rm.tools = {
+  var tools = {
     paint: function () {
       paintPlan();
       paintNext();
       enableUndo();
     }
   };
-  paint();
+  function ready() { // the page counts as painted once the plan data has come (or failed to)
+    rm.tools = tools;
+    paint();
+  }
+  if (window.roadmapPlanData || !planUrl) {
+    ready();
+  } else {
+    var s = el("script");
+    s.src = planUrl;
+    s.onload = s.onerror = ready;
+    document.head.append(s);
+  }
 })();

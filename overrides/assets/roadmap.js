@@ -317,18 +317,29 @@
   }
 
   function paintBars() {
+    var sum = { done: 0, total: 0 }; // data-rm-sum bars add up the data-rm-part bars (the phases)
     document.querySelectorAll(".rm-progress[data-rm-set]").forEach(function (bar) {
       var c = count(bar.getAttribute("data-rm-set"));
-      var pct = c.total ? Math.round((100 * c.done) / c.total) : 0;
-      bar.setAttribute("aria-valuenow", c.done);
-      bar.setAttribute("aria-valuemax", c.total);
-      bar.setAttribute("aria-valuetext", c.done + " of " + c.total + " done");
-      bar.classList.toggle("rm-progress--done", c.total > 0 && c.done === c.total);
-      var fill = bar.querySelector(".rm-progress__fill");
-      if (fill) fill.style.width = pct + "%";
-      var text = bar.querySelector(".rm-progress__text");
-      if (text) text.textContent = c.done + " / " + c.total;
+      if (bar.hasAttribute("data-rm-part")) { sum.done += c.done; sum.total += c.total; }
+      paintBar(bar, c);
     });
+    document.querySelectorAll(".rm-progress[data-rm-sum]").forEach(function (bar) { paintBar(bar, sum); });
+    document.querySelectorAll(".rm-progress[data-rm-track]").forEach(function (bar) { // sets from roadmap-plan.js
+      var id = bar.getAttribute("data-rm-track"), sets = window.roadmapSets;
+      if (has(sets, id) && typeof sets[id] === "string") paintBar(bar, count(sets[id]));
+    });
+  }
+
+  function paintBar(bar, c) {
+    var pct = c.total ? Math.round((100 * c.done) / c.total) : 0;
+    bar.setAttribute("aria-valuenow", c.done);
+    bar.setAttribute("aria-valuemax", c.total);
+    bar.setAttribute("aria-valuetext", c.done + " of " + c.total + " done");
+    bar.classList.toggle("rm-progress--done", c.total > 0 && c.done === c.total);
+    var fill = bar.querySelector(".rm-progress__fill");
+    if (fill) fill.style.width = pct + "%";
+    var text = bar.querySelector(".rm-progress__text");
+    if (text) text.textContent = c.done + " / " + c.total;
   }
 
   function paintContinue() {
@@ -394,11 +405,11 @@
       if (!text) return;
       boxes(id).forEach(function (box) {
         var row = box.closest(".rm-row") || box.parentNode;
-        var next = row.parentNode.querySelector(":scope > .rm-usernote");
+        var next = itemOf(row).querySelector(":scope > .rm-usernote");
         if (!next) {
           next = el("p", "rm-usernote");
           next.setAttribute("data-rm-note-for", id);
-          row.after(next);
+          under(row, next);
         }
         next.textContent = text;
         var btn = row.querySelector("[data-rm-note]");
@@ -407,10 +418,22 @@
     });
   }
 
+  // A row is the item's <li> itself (track pages: fewer elements) or a <div> inside it (phase pages);
+  // a note and the editor go under the row either way.
+  function itemOf(row) { return row.matches("li") ? row : row.parentNode; }
+  function under(row, node) {
+    if (row.matches("li")) row.append(node); else row.after(node);
+  }
+
   function toggleNote(btn) {
     var id = btn.getAttribute("data-rm-note"), row = btn.closest(".rm-row") || btn.parentNode;
-    var open = row.parentNode.querySelector(".rm-note-edit");
+    var open = itemOf(row).querySelector(":scope > .rm-note-edit");
     if (open) { open.remove(); btn.setAttribute("aria-expanded", "false"); return; }
+    document.querySelectorAll(".rm-note-edit").forEach(function (other) { // one editor on the page
+      var was = other.parentNode.querySelector('[aria-expanded="true"][data-rm-note]');
+      if (was) was.setAttribute("aria-expanded", "false");
+      other.remove();
+    });
     var box = el("div", "rm-note-edit"), label = el("label", "", "Your note (only in this browser)");
     var area = el("textarea");
     area.maxLength = 1000;
@@ -422,13 +445,14 @@
     ok.setAttribute("data-rm-note-save", id);
     cancel.setAttribute("data-rm-note-cancel", "");
     box.append(label, ok, " ", cancel);
-    row.after(box);
+    under(row, box);
     btn.setAttribute("aria-expanded", "true");
     area.focus();
   }
 
   function closeNote(button, saveIt) {
-    var box = button.closest(".rm-note-edit"), row = box.parentNode.querySelector(":scope > .rm-row");
+    var box = button.closest(".rm-note-edit"), item = box.parentNode;
+    var row = item.matches(".rm-row") ? item : item.querySelector(":scope > .rm-row");
     if (saveIt) {
       var id = button.getAttribute("data-rm-note-save"), text = box.querySelector("textarea").value.trim();
       var next = clone(state);
@@ -505,7 +529,17 @@
   /* The plan, "what next", export/import and reset live in roadmap-tools.js, fetched only by
      pages that have them (home and progress); it registers itself as api.tools. */
   var toolsUrl = document.currentScript && document.currentScript.src.replace(/roadmap\.js(\?.*)?$/, "roadmap-tools.js");
+  // Material wraps Markdown tables in a scrolling box: a keyboard can scroll it once it is focusable.
+  function focusableTables() {
+    document.querySelectorAll(".md-typeset__scrollwrap:not([tabindex])").forEach(function (wrap) {
+      wrap.tabIndex = 0;
+      wrap.setAttribute("role", "region");
+      wrap.setAttribute("aria-label", "Table (scrolls sideways)");
+    });
+  }
+
   function onPage() {
+    focusableTables();
     showNotices();
     paint();
     if (!api.tools && toolsUrl && document.querySelector("[data-rm-tools]") && !document.querySelector("script#rm-tools-js")) {

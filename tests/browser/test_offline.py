@@ -44,6 +44,7 @@ def test_offline_build_works_from_disk_with_search(browser: Browser, tmp_path: P
         page = ctx.new_page()
         page.goto((site / "index.html").as_uri())
         ready(page)
+        assert page.locator("[data-rm-next-list] input").count() >= 1  # plan data from a script file
         page.goto((site / "phases" / f"{item.phase_id}.html").as_uri())
         ready(page)
         box = page.locator(f'input[data-roadmap-id="{item.id}"]').first
@@ -58,3 +59,12 @@ def test_offline_build_works_from_disk_with_search(browser: Browser, tmp_path: P
     finally:
         ctx.close()
     assert console.external == [] and console.errors == []
+
+
+def test_search_shim_is_only_in_the_offline_build(site: str, www: Path, tmp_path: Path) -> None:
+    """iframe-worker is for search on file:// only: online it would block rendering."""
+    assert "iframe-worker" not in (www / "ml" / "index.html").read_text("utf-8")
+    offline = tmp_path / "offline"
+    result = mkdocs_build(ROOT, offline, OFFLINE="true")
+    assert result.returncode == 0, result.stderr
+    assert "iframe-worker/shim.js" in (offline / "index.html").read_text("utf-8")

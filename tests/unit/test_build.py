@@ -25,6 +25,18 @@ def test_build_is_strict_clean_and_has_every_page(built_site: Path) -> None:
         assert (built_site / page).is_file(), page
 
 
+def test_pages_stay_light(built_site: Path) -> None:
+    """Issue #15: home carries no bulk data (the plan data is assets/roadmap-plan.js), and a track
+    page spends few elements per checkbox (an entry is li, label, input, note button, link)."""
+    assert (built_site / "index.html").stat().st_size <= 60_000
+    assert "window.roadmapPlanData=" in (built_site / "assets" / "roadmap-plan.js").read_text("utf-8")
+    for page in (built_site / "tracks").glob("*/index.html"):
+        html = page.read_text("utf-8")
+        article = html[html.index("<article") : html.index("</article>")]
+        boxes = article.count("data-roadmap-id=")
+        assert len(re.findall(r"<[a-zA-Z]", article)) <= 6 * boxes + 200, page.parent.name
+
+
 def test_every_item_is_a_labelled_checkbox_with_an_anchor(built_site: Path) -> None:
     roadmap = load_roadmap(ROOT / "content", ROOT)
     for phase in roadmap.phases:
@@ -32,7 +44,7 @@ def test_every_item_is_a_labelled_checkbox_with_an_anchor(built_site: Path) -> N
         for item in phase.items:
             pattern = (
                 rf'<li class="rm-item[^"]*" id="{item.id}">\s*<div class="rm-row"><label class="rm-check">'
-                rf'<input type="checkbox" autocomplete="off" data-roadmap-id="{item.id}">'
+                rf'<input type="checkbox" data-roadmap-id="{item.id}">'
             )
             assert re.search(pattern, html), f"{item.id} on {phase.id}"
 
