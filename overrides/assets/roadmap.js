@@ -531,10 +531,14 @@
   var toolsUrl = document.currentScript && document.currentScript.src.replace(/roadmap\.js(\?.*)?$/, "roadmap-tools.js");
   // Material wraps Markdown tables in a scrolling box: a keyboard can scroll it once it is focusable.
   function focusableTables() {
-    document.querySelectorAll(".md-typeset__scrollwrap:not([tabindex])").forEach(function (wrap) {
+    var wraps = document.querySelectorAll(".md-typeset__scrollwrap");
+    wraps.forEach(function (wrap, n) {
+      if (wrap.hasAttribute("tabindex")) return;
       wrap.tabIndex = 0;
       wrap.setAttribute("role", "region");
-      wrap.setAttribute("aria-label", "Table (scrolls sideways)");
+      // Each region needs its own name: "Table 2 of 3 (scrolls sideways)" where a page has several.
+      wrap.setAttribute("aria-label", "Table" + (wraps.length > 1 ? " " + (n + 1) + " of " + wraps.length : "") +
+        " (scrolls sideways)");
     });
   }
 

@@ -360,7 +360,9 @@ def test_what_next_follows_prerequisites_and_the_chosen_track(
 
 def test_tools_load_after_instant_navigation(page: Page, site: str) -> None:
     """roadmap-tools.js is fetched only by pages with tools, including pages reached without a reload."""
-    open_page(page, f"{site}about/")
+    # Material intercepts links only once it has the sitemap: a click before that is a full load.
+    with page.expect_response(lambda r: r.url.endswith("sitemap.xml")):
+        open_page(page, f"{site}about/")
     assert page.evaluate("window.roadmapKit.tools") is None
     page.evaluate("window.__sameDocument = true")
     page.locator(".md-nav__link", has_text="Progress").first.click()
