@@ -24,7 +24,7 @@ from .slug import reserved_id, safe_slugify
 
 # The site's Markdown extensions (mkdocs.yml); the hook passes the configured ones instead.
 DEFAULT_MARKDOWN = (
-    ["admonition", "attr_list", "md_in_html", "tables", "toc", "pymdownx.details", "pymdownx.superfences"],
+    ["admonition", "attr_list", "tables", "toc", "pymdownx.details", "pymdownx.superfences"],
     {"toc": {"permalink": True}},
 )
 Extensions = tuple[list[Any], dict[str, Any]]
