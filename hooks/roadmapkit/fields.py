@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import NamedTuple
 
-from .model import Identity, Item, Module, Phase, Resource, Roadmap, Track
+from .model import Choice, Identity, Item, ItemChoice, Module, Phase, Resource, Roadmap, Track
 
 
 class Field(NamedTuple):
@@ -39,12 +39,16 @@ def _phase(phase: Phase) -> Iterator[Field]:
     for n, module in enumerate(phase.modules):
         yield from _module(src, f"modules[{n}]", module)
     for n, choice in enumerate(phase.choices):
-        key = f"choices[{n}]"
-        yield Field(src, choice.line, f"{key}.id", "id", choice.id)
-        yield Field(src, choice.line, f"{key}.title", "title", choice.title)
-        yield Field(src, choice.line, f"{key}.description", "markdown", choice.description)
+        yield from _choice(src, f"choices[{n}]", choice)
     for item in phase.checkpoint:
         yield from _item(src, f"checkpoint '{item.id}'", item)
+
+
+def _choice(src: str, key: str, choice: Choice | ItemChoice) -> Iterator[Field]:
+    """A choice between modules or between items: its id, title and description."""
+    yield Field(src, choice.line, f"{key}.id", "id", choice.id)
+    yield Field(src, choice.line, f"{key}.title", "title", choice.title)
+    yield Field(src, choice.line, f"{key}.description", "markdown", choice.description)
 
 
 def _module(src: str, key: str, module: Module) -> Iterator[Field]:
@@ -55,11 +59,8 @@ def _module(src: str, key: str, module: Module) -> Iterator[Field]:
     yield Field(src, ln("description", module.line), f"{key}.description", "markdown", module.description)
     yield from _upstream(src, key, module.lines, module.line, module.upstream, module.external_id)
     yield from _resources(src, module.id, module.resources, module.lines, module.line)
-    for n, choice in enumerate(module.item_choices):
-        ckey = f"{key}.item_choices[{n}]"
-        yield Field(src, choice.line, f"{ckey}.id", "id", choice.id)
-        yield Field(src, choice.line, f"{ckey}.title", "title", choice.title)
-        yield Field(src, choice.line, f"{ckey}.description", "markdown", choice.description)
+    for n, item_choice in enumerate(module.item_choices):
+        yield from _choice(src, f"{key}.item_choices[{n}]", item_choice)
     for item in module.items:
         yield from _item(src, f"{module.id}.{item.id}", item)
 
