@@ -3,6 +3,7 @@ or serve it with `mkdocs serve`."""
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import shutil
@@ -104,3 +105,12 @@ def _free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
+
+
+def site_digest(site: Path) -> dict[str, str]:
+    """Every file of a built site by path, with its SHA-256: equal digests mean an untouched site."""
+    return {
+        p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(site.rglob("*"))
+        if p.is_file()
+    }

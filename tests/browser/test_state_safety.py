@@ -82,14 +82,19 @@ HOSTILE = {
 }
 
 
-def test_an_infinite_timestamp_in_an_import_is_refused_and_loses_nothing(
-    page: Page, site: str, roadmap: Roadmap, tmp_path: Path
-) -> None:
+def _one_tick_then_progress(page: Page, site: str, roadmap: Roadmap) -> tuple:
+    """Tick the first item, open the progress page; (the item, the stored record as it is now)."""
     item = roadmap.items[0]
     open_page(page, f"{site}phases/{item.phase_id}/")
     box(page, item.id).check()
     open_page(page, f"{site}progress/")
-    before = page.evaluate("localStorage.getItem(window.roadmapKit.key)")
+    return item, page.evaluate("localStorage.getItem(window.roadmapKit.key)")
+
+
+def test_an_infinite_timestamp_in_an_import_is_refused_and_loses_nothing(
+    page: Page, site: str, roadmap: Roadmap, tmp_path: Path
+) -> None:
+    item, before = _one_tick_then_progress(page, site, roadmap)
     infinite = tmp_path / "infinite.json"
     infinite.write_text('{"version": 1, "items": {"zzz": 1e999}}')  # JSON.parse gives Infinity
     said = import_file(page, infinite)
@@ -104,11 +109,7 @@ def test_an_infinite_timestamp_in_an_import_is_refused_and_loses_nothing(
 def test_import_with_prototype_keys_is_refused(
     page: Page, site: str, roadmap: Roadmap, tmp_path: Path, text: str
 ) -> None:
-    item = roadmap.items[0]
-    open_page(page, f"{site}phases/{item.phase_id}/")
-    box(page, item.id).check()
-    open_page(page, f"{site}progress/")
-    before = page.evaluate("localStorage.getItem(window.roadmapKit.key)")
+    _, before = _one_tick_then_progress(page, site, roadmap)
     hostile = tmp_path / "hostile.json"
     hostile.write_text(text)
     said = import_file(page, hostile)

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 from pathlib import Path
 
 from roadmapkit import load_roadmap
-from sitebuild import FIXTURES, ROOT, copy_project, mkdocs_build
+from sitebuild import FIXTURES, ROOT, copy_project, mkdocs_build, site_digest
 
 
 def _pages(site: Path) -> dict[str, str]:
@@ -96,7 +95,7 @@ def test_broken_content_stops_the_build_and_keeps_the_old_site(tmp_path: Path) -
     project = copy_project(tmp_path / "project", content=FIXTURES / "mini")
     site = tmp_path / "site"
     assert mkdocs_build(project, site).returncode == 0
-    before = _digest(site)
+    before = site_digest(site)
     broken = project / "content" / "phases" / "02-broken.yml"
     broken.write_text("id: p2\ntitle: P2\ngoal: g\nduration: 1 week\nmodules:\n  - id: m2\n    titel: M2\n")
     result = mkdocs_build(project, site)
@@ -105,12 +104,4 @@ def test_broken_content_stops_the_build_and_keeps_the_old_site(tmp_path: Path) -
     assert (
         "content/phases/02-broken.yml:7: modules[0].titel: unknown key 'titel'; did you mean 'title'?" in result.stderr
     )
-    assert _digest(site) == before
-
-
-def _digest(site: Path) -> dict[str, str]:
-    return {
-        p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(site.rglob("*"))
-        if p.is_file()
-    }
+    assert site_digest(site) == before

@@ -5,7 +5,6 @@ Each test here stands for one thing an attacker tried (GitHub issue #12).
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import re
@@ -20,7 +19,7 @@ from htmlcheck import injected, injected_in_site
 from roadmapkit import ContentError, load_roadmap
 from roadmapkit.load import SCHEMA_DIR
 from roadmapkit.pages import check_page
-from sitebuild import FIXTURES, ROOT, copy_project, mkdocs_build
+from sitebuild import FIXTURES, ROOT, copy_project, mkdocs_build, site_digest
 
 PHASE = "id: p2\ntitle: P2\ngoal: g\nduration: 1 week\nmodules:\n  - id: m2\n    title: M2\n    topics:\n"
 
@@ -35,14 +34,6 @@ def _validate(content: Path) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PYTHONPATH": str(ROOT / "hooks")}
     cmd = [sys.executable, "-m", "roadmapkit.cli", str(content)]
     return subprocess.run(cmd, capture_output=True, text=True, env=env, cwd=content.parent, check=False)
-
-
-def _digest(site: Path) -> dict[str, str]:
-    return {
-        p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(site.rglob("*"))
-        if p.is_file()
-    }
 
 
 # ---- 1. text is text, everywhere ----
@@ -141,7 +132,7 @@ def test_a_script_appended_to_about_stops_the_build_and_keeps_the_site(tmp_path:
     project = copy_project(tmp_path / "project", content=FIXTURES / "mini")
     site = tmp_path / "site"
     assert mkdocs_build(project, site).returncode == 0
-    before = _digest(site)
+    before = site_digest(site)
     about = project / "content" / "pages" / "about.md"
     about.write_text(about.read_text("utf-8") + "\n<script>alert(1)</script>\n")
     (project / "content" / "pages" / "x.html").write_text("<script>alert(2)</script>")
@@ -149,7 +140,7 @@ def test_a_script_appended_to_about_stops_the_build_and_keeps_the_site(tmp_path:
     assert result.returncode != 0 and "Traceback" not in result.stderr
     assert "content/pages/about.md:" in result.stderr and "raw HTML '<script'" in result.stderr
     assert "content/pages/x.html:1: " in result.stderr
-    assert _digest(site) == before
+    assert site_digest(site) == before
 
 
 # ---- 4. symlinks ----
