@@ -36,6 +36,7 @@ ORIGIN_KEYS = frozenset(("provenance",))  # enum values ('seed', 'estimate'), no
 CLOSERS = "</title></script></style></textarea></noscript></text></svg>]]>-->\"'>"
 
 
+HOSTILE_URL = "https://example.invalid/path?a=1&b='x'"
 SHORT_KEYS = {"duration": 80, "hours_per_week": 40}  # the schema's lengths for these keys
 _CLOSER_LIST = ("</title>", "</script>", "</style>", "</textarea>", "</text></svg>", "\"'>", "-->")
 
@@ -44,7 +45,10 @@ def payload(n: int, limit: int = 200) -> str:
     """Markup for field number n, within the field's length limit, closing one or all contexts."""
     tag = f"f{n}"
     if limit >= 200:
-        return f"{tag}{CLOSERS}<x-pwn data-pwn></x-pwn><script>__pwned={n}</script><img src=x onerror=__pwned={n}>"
+        return (
+            f"{tag}{CLOSERS}<x-pwn data-pwn></x-pwn><script>__pwned={n}</script><img src=x onerror=__pwned={n}>"
+            "<style>.pwn{}</style>"
+        )
     closer = _CLOSER_LIST[n % len(_CLOSER_LIST)]
     if limit >= 80:
         return f"{tag}{closer}<x-pwn data-pwn></x-pwn><img src=x onerror=__pwned={n}>"
@@ -84,6 +88,8 @@ def write_hostile_content(target: Path) -> Path:
         ]
         for src in sources:
             data = yaml.safe_load(src.read_text("utf-8"))
+            if src.stem == "01-basics":  # a url with '&' and a quote: it must reach the href intact
+                data["modules"][0]["resources"][0]["url"] = HOSTILE_URL
             text = yaml.safe_dump(poison(data), allow_unicode=True, sort_keys=False, width=10_000)
             (target / folder / src.name).write_text(text, "utf-8")
     identity = {

@@ -22,6 +22,8 @@ def injected(html: str) -> list[str]:
             found.append(f"event handler on <{tag}>: {sorted(attrs)}")
         if tag == "script" and "__pwned" in (el.text or ""):
             found.append("a script with the payload")
+        if tag == "style" and "pwn" in (el.text or ""):
+            found.append("a style sheet with the payload")
         if tag == "img" and attrs.get("src") == "x":
             found.append("an <img src=x>")
         if any(str(v).strip().lower().startswith(("javascript:", "data:")) for v in attrs.values()):

@@ -9,12 +9,13 @@ import pytest
 from playwright.sync_api import Page
 
 from browserkit import open_page
-from hostile import copy_hostile_project
+from hostile import HOSTILE_URL, copy_hostile_project
 from sitebuild import mkdocs_build
 
 CHECK = """() => ({
   pwned: window.__pwned === undefined ? null : String(window.__pwned),
-  elements: document.querySelectorAll('x-pwn, [data-pwn], img[src="x"]').length,
+  elements: document.querySelectorAll('x-pwn, [data-pwn], img[src="x"]').length
+    + [...document.querySelectorAll('style')].filter(s => s.textContent.includes('pwn')).length,
   handlers: [...document.querySelectorAll('*')].filter(el => [...el.attributes].some(
     a => a.name.startsWith('on') || /^(javascript|data):/i.test(a.value.trim()))).length,
   title: document.title,
@@ -45,6 +46,7 @@ def test_hostile_text_stays_text_in_chromium(page: Page, hostile_url: str, www: 
     open_page(page, hostile_url + "phases/basics/")
     assert page.evaluate(CHECK)["title"].startswith("f1</title></script>"), "the tab shows the title as text"
     assert page.locator("h1").first.inner_text().startswith("f1</title>")
+    assert page.locator(f'.rm-resource a[href="{HOSTILE_URL}"]').count() >= 1, "the url reaches the link intact"
 
 
 def test_hostile_titles_stay_text_in_search_results(page: Page, hostile_url: str) -> None:

@@ -48,6 +48,7 @@ def test_hostile_text_in_every_field_stays_text_in_every_page(hostile_site: Path
 
 def test_the_injection_detector_finds_a_closed_title() -> None:
     assert injected("<title>f1</title><script>__pwned=1</script><x-pwn></x-pwn>") != []
+    assert injected("<p>f1</p><style>.pwn{}</style>") == ["a style sheet with the payload"]
 
 
 def test_search_index_and_roadmap_json_keep_text_as_data(hostile_site: Path) -> None:
