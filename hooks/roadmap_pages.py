@@ -1,18 +1,30 @@
-"""MkDocs hook: add the generated pages (in memory only) and roadmap.json to the site."""
+"""MkDocs hook: add the generated pages (in memory only) and roadmap.json to the site.
+
+Each generated page's raw HTML blocks are set aside before Markdown and put back after it
+(roadmapkit.slots): the same HTML, without Markdown tokenising it twice.
+"""
 
 from __future__ import annotations
 
 import posixpath
+import secrets
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
 
 from roadmap_content import ROADMAP_KEY
 from roadmapkit import PLAN_SCRIPT, Renderer, plan_script, roadmap_json
 from roadmapkit.assets import OWN_ASSETS, minify
+from roadmapkit.slots import block_ids, join_blocks, split_blocks
 
 SHIM = "iframe-worker/shim.js"  # extra.polyfills: search on file:// only
+
+
+class _Slots:
+    nonce = ""
+    blocks: dict[str, tuple[File, list[str]]] = {}  # noqa: RUF012 - src_uri -> our page's file and blocks
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -29,8 +41,11 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     if roadmap is None:  # broken content under `mkdocs serve`: roadmap_errorpage shows the problems
         return files
     renderer = Renderer(roadmap, directory_urls=config.use_directory_urls, site_name=config.site_name)
+    _Slots.nonce, _Slots.blocks = secrets.token_hex(8), {}
     for page in renderer.pages():
-        file = File.generated(config, page.src_uri, content=page.markdown)
+        markdown, blocks = split_blocks(page.markdown, _Slots.nonce)
+        file = File.generated(config, page.src_uri, content=markdown)
+        _Slots.blocks[page.src_uri] = (file, blocks)
         if page.source:
             file.edit_uri = _edit_uri(page.source, config)
         _replace(files, file)
@@ -41,6 +56,16 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         if source is not None:
             _replace(files, File.generated(config, name, content=minify(name, source.content_string)))
     return files
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """A generated page gets its raw HTML blocks back, and their ids count as its anchors."""
+    file, blocks = _Slots.blocks.get(page.file.src_uri, (None, []))
+    if page.file is not file:  # a hand-written page: Markdown saw all of it
+        return html
+    if page.present_anchor_ids is not None:
+        page.present_anchor_ids |= block_ids(blocks)
+    return join_blocks(html, _Slots.nonce, blocks)
 
 
 def _edit_uri(source: str, config: MkDocsConfig) -> str:
