@@ -109,7 +109,7 @@ def plain_project(tmp: Path) -> Path:
     config = yaml.safe_load(text)
     config.pop("hooks")
     config["docs_dir"] = "docs"
-    config["nav"] = site_nav(roadmap)  # what the hook would have set
+    config["nav"] = json.loads(json.dumps(site_nav(roadmap)))  # what the hook would have set, as plain strings
     config["extra"]["roadmap_aliases"] = roadmap.alias_index()
     (tmp / "plain" / "mkdocs.yml").write_text(yaml.safe_dump(config), "utf-8")
     return tmp / "plain" / "mkdocs.yml"

@@ -37,11 +37,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
+    _Slots.nonce, _Slots.blocks = secrets.token_hex(8), {}
     roadmap = config.extra.get(ROADMAP_KEY)
     if roadmap is None:  # broken content under `mkdocs serve`: roadmap_errorpage shows the problems
         return files
     renderer = Renderer(roadmap, directory_urls=config.use_directory_urls, site_name=config.site_name)
-    _Slots.nonce, _Slots.blocks = secrets.token_hex(8), {}
     for page in renderer.pages():
         markdown, blocks = split_blocks(page.markdown, _Slots.nonce)
         file = File.generated(config, page.src_uri, content=markdown)
