@@ -138,7 +138,11 @@ class Renderer:
             for t in self.roadmap.tracks
         ]
         items = {i.id: [i.title, self.link(uri, i.id), i.requires] for i in self.roadmap.items}
-        return json.dumps({"tracks": tracks, "items": items}, ensure_ascii=False, separators=(",", ":"))
+        data: dict[str, Any] = {"tracks": tracks, "items": items}
+        choices = [c.items for p in self.roadmap.phases for m in p.modules for c in m.item_choices]
+        if choices:  # "choose one of these": what next offers one option, the plan counts one
+            data["alts"] = {i: [o for o in options if o != i] for options in choices for i in options}
+        return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
     def _page(self, uri: str, title: str, template: str, source: str | None = None, **extra: object) -> Page:
         ctx = {"r": self, "roadmap": self.roadmap, "uri": uri, "title": title, **extra}

@@ -12,6 +12,13 @@
   function ticked(id) { return has(rm.state().items, id) && !!rm.state().items[id]; }
   // A plan entry is an item id or an occurrence key ITEM@TRACK/BLOCK (its own checkbox).
   function itemOf(key) { return key.split("@")[0]; }
+  // Items of a "choose one" group (data.alts: item -> the other options): one option is enough.
+  function alts(data, key) { var a = data.alts; return a && has(a, itemOf(key)) ? a[itemOf(key)] : []; }
+  function otherChosen(data, key) { return alts(data, key).some(ticked); }
+  function groupOf(data, key) { // an option counts for its whole group; any other entry for itself
+    var a = alts(data, key);
+    return a.length ? "choice:" + a.concat(itemOf(key)).sort()[0] : key;
+  }
 
   function itemRow(id, it, extra) {
     var li = el("li", "rm-item"), row = el("div", "rm-row"), label = el("label", "rm-check");
@@ -122,7 +129,7 @@
     }
     var now = today() - start;
     planDates(out, s, start, now, hours);
-    planPace(out, s, now);
+    planPace(out, data, s, now);
     if (now < s.days) planDue(out, data, s, now);
   }
 
@@ -162,12 +169,14 @@
       "\u201d (", dateEl(start + b.start), " to ", dateEl(start + b.start + b.days - 1), ")."], "data-rm-plan-now");
   }
 
-  function planPace(out, s, now) { // items due before today against items ticked
-    var expected = 0, done = 0;
+  function planPace(out, data, s, now) { // items due before today against items ticked
+    var due = dict(), got = dict();
     Object.keys(s.due).forEach(function (id) {
-      if (s.due[id] < now) expected++;
-      if (ticked(id)) done++;
+      var group = groupOf(data, id);
+      if (s.due[id] < now) due[group] = 1;
+      if (ticked(id)) got[group] = 1;
     });
+    var expected = Object.keys(due).length, done = Object.keys(got).length;
     var diff = done - expected, n = Math.abs(diff) + " item" + (Math.abs(diff) === 1 ? "" : "s");
     para(out, [diff > 0 ? "You are " + n + " ahead of schedule" : diff < 0 ? "You are " + n + " behind schedule" :
       "You are on schedule", " (" + done + " done; " + expected + " due before today)."], "data-rm-plan-pace");
@@ -178,8 +187,10 @@
     list.setAttribute("data-rm-plan-due", "");
     Object.keys(s.due).forEach(function (id) {
       var late = s.due[id] < weekStart, item = itemOf(id);
-      if (s.due[id] <= weekStart + 6 && has(data.items, item) && !(late && ticked(id))) {
-        list.append(itemRow(id, data.items[item], [late ? "overdue" : "", id !== item ? "again" : ""].join(" ").trim()));
+      if (s.due[id] <= weekStart + 6 && has(data.items, item) && !(late && ticked(id)) && !otherChosen(data, id)) {
+        var options = alts(data, id).length, tags = [late ? "overdue" : "", id !== item ? "again" : ""];
+        if (options) tags.push("or one of " + options + " others");
+        list.append(itemRow(id, data.items[item], tags.join(" ").trim()));
       }
     });
     out.append(el("h3", "", "Due this week"), list);
@@ -189,14 +200,17 @@
     var list = document.querySelector("[data-rm-next-list]"), data = planData();
     if (!list || !data) return;
     var picker = document.querySelector("[data-rm-next-track]");
-    var track = trackOf(data, dict(rm.state().plan).track) || data.tracks[0], seen = dict(), rows = [];
+    var track = trackOf(data, dict(rm.state().plan).track) || data.tracks[0], seen = dict(), offered = dict(), rows = [];
     if (picker) picker.value = track.id;
     followed(track, rm.state().plan).forEach(function (b) {
       b.i.forEach(function (id) {
         var item = itemOf(id), it = has(data.items, item) ? data.items[item] : null;
-        if (rows.length >= 5 || seen[id] || ticked(id) || !it) return;
+        if (rows.length >= 5 || seen[id] || ticked(id) || !it || otherChosen(data, id) || offered[groupOf(data, id)]) return;
         seen[id] = 1;
-        if (it[2].every(ticked)) rows.push(itemRow(id, it, id !== item ? "again" : ""));
+        if (!it[2].every(ticked)) return;
+        var options = alts(data, id).length;
+        rows.push(itemRow(id, it, id !== item ? "again" : options ? "or one of " + options + " others" : ""));
+        if (options) offered[groupOf(data, id)] = 1; // one option of a group at a time
       });
     });
     list.replaceChildren.apply(list, rows);

@@ -325,11 +325,19 @@ def test_pages_print_as_a_checklist(page: Page, site: str, roadmap: Roadmap, whe
 
 
 def next_model(roadmap: Roadmap, t: Track, done: set[str], count: int = 5) -> list[str]:
+    """What next: unticked items whose prerequisites are ticked; of a "choose one" group, one
+    option at a time and none once an option is ticked."""
     items = roadmap.item_index()
+    groups = [set(c.items) for p in roadmap.phases for m in p.modules for c in m.item_choices]
+    others = {i: g - {i} for g in groups for i in g}
     out: list[str] = []
+    offered: set[str] = set()
     for ident in t.item_ids:
-        if ident not in done and all(r in done for r in items[ident].requires):
+        if ident in done or others.get(ident, set()) & done or ident in offered:
+            continue
+        if all(r in done for r in items[ident].requires):
             out.append(ident)
+            offered |= others.get(ident, set())
     return out[:count]
 
 
