@@ -42,12 +42,35 @@ def is_page_path(path: str, mount_path: str) -> bool:
     return "." not in last or last.endswith(".html")
 
 
-def serve_error_page_for_pages(app: WsgiApp, mount_path: str, broken: Callable[[], bool]) -> WsgiApp:
-    """While `broken()`, every page request gets the site's front page (the error page) instead."""
+def serve_error_page_for_pages(
+    app: WsgiApp, mount_path: str, broken: Callable[[], bool], exists: Callable[[str], bool] = lambda path: False
+) -> WsgiApp:
+    """While `broken()`, a page request for a page the site does not have gets the site's front
+    page (the error page) instead. The error build writes the error page at every page of the last
+    good build, so a page it has is served as it is: a request that arrives while a rebuild is under
+    way then gets the finished rebuild's page, whichever way the content went."""
 
     def wrapped(environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
-        if broken() and is_page_path(environ.get("PATH_INFO", ""), mount_path):
+        path = environ.get("PATH_INFO", "")
+        if broken() and is_page_path(path, mount_path) and not exists(path):
             environ = {**environ, "PATH_INFO": mount_path}
         return app(environ, start_response)
 
     return wrapped
+
+
+def site_page_exists(root: str, mount_path: str) -> Callable[[str], bool]:
+    """Whether the site folder `root` has the page for a URL path (a folder's index.html included)."""
+
+    def exists(path: str) -> bool:
+        if not path.startswith(mount_path):
+            return False
+        rel = path[len(mount_path) :]
+        if not rel or rel.endswith("/"):
+            rel += "index.html"
+        elif "." not in rel.rsplit("/", 1)[-1]:
+            rel += "/index.html"
+        target = (Path(root) / rel).resolve()
+        return target.is_relative_to(Path(root).resolve()) and target.is_file()
+
+    return exists

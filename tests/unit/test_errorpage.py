@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from collections.abc import Callable, Iterable
+from pathlib import Path
 from typing import Any
 
 import html5lib
 
 from roadmapkit import Problem
-from roadmapkit.errorpage import error_page, is_page_path, serve_error_page_for_pages
+from roadmapkit.errorpage import error_page, is_page_path, serve_error_page_for_pages, site_page_exists
+from sitebuild import FIXTURES, copy_project
 
 HOSTILE = Problem("content/phases/a.yml", 7, "modules[0].<b>x</b>", "unknown key '<script>alert(1)</script>'")
 
@@ -40,3 +45,61 @@ def test_page_requests_get_the_front_page_only_while_broken() -> None:
     assert app({"PATH_INFO": "/roadmap/assets/x.css"}, print) == [b"/roadmap/assets/x.css"]
     broken[0] = False
     assert app({"PATH_INFO": "/roadmap/phases/a/"}, print) == [b"/roadmap/phases/a/"]
+
+
+def test_a_page_the_site_has_is_served_as_it_is_even_while_broken() -> None:
+    """The error build writes the error page at every known page: those are served from the site
+    (after MkDocs waits for a rebuild under way), so a request during a rebuild gets its result."""
+    app = serve_error_page_for_pages(_echo, "/roadmap/", lambda: True, lambda path: path == "/roadmap/phases/a/")
+    assert app({"PATH_INFO": "/roadmap/phases/a/"}, print) == [b"/roadmap/phases/a/"]
+    assert app({"PATH_INFO": "/roadmap/phases/new/"}, print) == [b"/roadmap/"]
+
+
+def test_site_page_exists_maps_urls_to_files_inside_the_site(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    (site / "phases" / "a").mkdir(parents=True)
+    (site / "index.html").write_text("x")
+    (site / "phases" / "a" / "index.html").write_text("x")
+    (site / "404.html").write_text("x")
+    (tmp_path / "secret.html").write_text("x")
+    exists = site_page_exists(str(site), "/roadmap/")
+    assert all(map(exists, ["/roadmap/", "/roadmap/phases/a/", "/roadmap/phases/a", "/roadmap/404.html"]))
+    assert not any(map(exists, ["/roadmap/phases/b/", "/roadmap/phases/", "/roadmap/../secret.html", "/other/"]))
+
+
+ERROR_BUILD = """
+import sys
+from pathlib import Path
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+project = Path(sys.argv[1])
+for n, site in enumerate(sys.argv[2:]):
+    if n == 1:
+        phase = sorted((project / "content" / "phases").glob("*.yml"))[0]
+        phase.write_text(phase.read_text("utf-8") + "not_a_key: 1\\n", "utf-8")
+    config = load_config(config_file=str(project / "mkdocs.yml"), site_dir=site)
+    if n == 0:
+        config.plugins.on_startup(command="serve", dirty=False)
+    build(config)
+"""
+
+
+def test_the_error_build_puts_the_error_page_at_every_page_of_the_last_good_build(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project", FIXTURES / "mini")
+    good, broken = tmp_path / "good", tmp_path / "broken"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    run = subprocess.run(
+        [sys.executable, "-c", ERROR_BUILD, str(project), str(good), str(broken)],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=project,
+        check=False,
+    )
+    assert run.returncode == 0, run.stderr
+    pages = sorted(p.relative_to(good).as_posix() for p in good.rglob("*.html") if p.name != "404.html")
+    assert "phases/basics/index.html" in pages and "index.html" in pages
+    assert sorted(p.relative_to(broken).as_posix() for p in broken.rglob("index.html")) == pages
+    for page in pages:
+        assert "not_a_key" in (broken / page).read_text("utf-8"), page
