@@ -9,7 +9,7 @@ from __future__ import annotations
 import rcssmin
 import rjsmin
 
-OWN_ASSETS = ("assets/roadmap.js", "assets/roadmap-tools.js", "assets/roadmap.css")
+OWN_ASSETS = ("assets/roadmap.js", "assets/roadmap-tools.js", "assets/roadmap.css", "assets/roadmap-tools.css")
 
 
 def minify(name: str, text: str) -> str:

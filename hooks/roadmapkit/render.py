@@ -90,6 +90,8 @@ class Renderer:
         self._coverage: dict[str, dict[str, int]] = {}
         self._module_order = {m: n for n, m in enumerate(self.modules)}
 
+    tools_css = "assets/roadmap-tools.css"  # linked by the home, progress and map pages only
+
     def pages(self) -> list[Page]:
         out = [self._page("index.md", "Home", "home.md.j2")]
         out += [self._page(phase_uri(p), p.title, "phase.md.j2", p.source, phase=p) for p in self.roadmap.phases]

@@ -367,11 +367,13 @@ def test_what_next_follows_prerequisites_and_the_chosen_track(
 
 
 def test_tools_load_after_instant_navigation(page: Page, site: str) -> None:
-    """roadmap-tools.js is fetched only by pages with tools, including pages reached without a reload."""
+    """roadmap-tools.js and roadmap-tools.css are fetched only by pages with tools, including pages
+    reached without a reload."""
     # Material intercepts links only once it has the sitemap: a click before that is a full load.
     with page.expect_response(lambda r: r.url.endswith("sitemap.xml")):
         open_page(page, f"{site}about/")
     assert page.evaluate("window.roadmapKit.tools") is None
+    assert page.locator('link[href$="roadmap-tools.css"]').count() == 0
     page.evaluate("window.__sameDocument = true")
     page.locator(".md-nav__link", has_text="Progress").first.click()
     page.wait_for_url("**/progress/")
@@ -379,6 +381,7 @@ def test_tools_load_after_instant_navigation(page: Page, site: str) -> None:
     assert page.evaluate("window.__sameDocument") is True, "Material's instant navigation kept the document"
     expect(page.locator("[data-rm-plan-out]")).to_have_text(re.compile(r"^Choose a track"))
     expect(page.locator('[data-rm-action="undo"]')).to_be_disabled()
+    expect(page.locator("[data-rm-plan-form]")).to_have_css("display", "grid")  # its styles came along
 
 
 def _an_occurrence(roadmap: Roadmap) -> tuple[Track, str, str]:
