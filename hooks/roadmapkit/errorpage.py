@@ -70,7 +70,10 @@ def site_page_exists(root: str, mount_path: str) -> Callable[[str], bool]:
             rel += "index.html"
         elif "." not in rel.rsplit("/", 1)[-1]:
             rel += "/index.html"
-        target = (Path(root) / rel).resolve()
-        return target.is_relative_to(Path(root).resolve()) and target.is_file()
+        try:
+            target = (Path(root) / rel).resolve()
+            return target.is_relative_to(Path(root).resolve()) and target.is_file()
+        except (OSError, ValueError):  # a name too long for the file system, a NUL: no such page
+            return False
 
     return exists

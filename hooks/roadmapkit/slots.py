@@ -18,10 +18,13 @@ from __future__ import annotations
 import re
 from html import unescape
 
+from markdown import util
+
 # Block-level tags our templates start a raw block with (all of them block-level to Python-Markdown).
 BLOCK_TAGS = ("details", "div", "dl", "figure", "form", "nav", "ol", "p", "section", "table", "ul")
 _START = re.compile(r"<({})[\s>]".format("|".join(BLOCK_TAGS)))
-_ID = re.compile(r'\sid="([^"]*)"')
+_ID = re.compile(r'<[a-zA-Z][^<>]*?\sid="([^"]*)"')  # in a tag: text never holds a raw "<"
+TAB_LENGTH = 4  # Python-Markdown's default; mkdocs.yml does not change it
 
 
 def _counter(tag: str) -> tuple[re.Pattern[str], str]:
@@ -37,7 +40,7 @@ def placeholder(nonce: str, n: int) -> str:
 
 def split_blocks(markdown: str, nonce: str) -> tuple[str, list[str]]:
     """Markdown with each top-level raw HTML block replaced by a placeholder line, and the blocks."""
-    lines = markdown.split("\n")
+    lines = _normalize(markdown).split("\n")
     out: list[str] = []
     blocks: list[str] = []
     i = 0
@@ -53,6 +56,14 @@ def split_blocks(markdown: str, nonce: str) -> tuple[str, list[str]]:
         out += ["", placeholder(nonce, len(blocks) - 1), ""]
         i = end + 1
     return "\n".join(out), blocks
+
+
+def _normalize(text: str) -> str:
+    """What Python-Markdown does to all of a page first (its NormalizeWhitespace step), so a block
+    set aside reads as it would have: no carriage returns or tabs, blank lines empty."""
+    text = text.replace(util.STX, "").replace(util.ETX, "")
+    text = text.replace("\r\n", "\n").replace("\r", "\n").expandtabs(TAB_LENGTH)
+    return re.sub(r"(?<=\n) +\n", "\n", text)
 
 
 def _block_end(lines: list[str], start: int, tag: str) -> int | None:

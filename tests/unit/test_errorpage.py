@@ -65,6 +65,7 @@ def test_site_page_exists_maps_urls_to_files_inside_the_site(tmp_path: Path) -> 
     exists = site_page_exists(str(site), "/roadmap/")
     assert all(map(exists, ["/roadmap/", "/roadmap/phases/a/", "/roadmap/phases/a", "/roadmap/404.html"]))
     assert not any(map(exists, ["/roadmap/phases/b/", "/roadmap/phases/", "/roadmap/../secret.html", "/other/"]))
+    assert not exists("/roadmap/" + "a" * 300) and not exists("/roadmap/a\0b")  # no page, not a 500 (review)
 
 
 ERROR_BUILD = """

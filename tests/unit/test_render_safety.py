@@ -62,9 +62,9 @@ TOKENS = [
     "\\",
 ]
 TITLE = st.lists(st.sampled_from(TOKENS), min_size=1, max_size=14).map("".join).filter(lambda s: s.strip())
-TEXT = st.lists(st.sampled_from([*TOKENS, "\n", "\n\n", "1. ", "> ", "| a | b |\n|---|---|\n"]), max_size=20).map(
-    "".join
-)
+TEXT = st.lists(
+    st.sampled_from([*TOKENS, "\n", "\n\n", "\r", "\t", "  \n", "1. ", "> ", "| a | b |\n|---|---|\n"]), max_size=20
+).map("".join)
 MD_TAGS = {"p", "em", "strong", "code", "pre", "a", "ul", "ol", "li", "table", "thead", "tbody", "tr", "th", "td"}
 MD_TAGS |= {"blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "br", "span"}
 MD_ATTRS = {"href", "rel", "style", "align"}

@@ -70,6 +70,18 @@ def test_block_ids_are_the_anchors_inside() -> None:
     assert block_ids(['<div id="a"><li id="b&amp;c">', '<p data-id="no">']) == {"a", "b&c"}
 
 
+def test_text_that_reads_like_an_id_is_no_anchor() -> None:
+    """Markdown leaves quotes in text as they are: only ids inside a tag count (found by review)."""
+    assert block_ids(['<div class="rm-desc"><p>Intro id="phantom" and more.</p></div>']) == set()
+
+
+def test_carriage_returns_tabs_and_space_only_lines_inside_a_block_read_as_markdown_reads_them() -> None:
+    page = '# T\n\n<div class="a">\r\n<p>a\r\rb\tc</p>\n   \n\t<span>x</span>\n</div>\r\n\nafter'
+    text, blocks = split_blocks(page, "n")
+    assert len(blocks) == 1
+    assert join_blocks(_convert(text), "n", blocks) == _convert(page)
+
+
 def test_a_handwritten_page_may_link_to_an_item_inside_a_block(tmp_path: Path) -> None:
     """MkDocs checks anchors in --strict: the items' ids, inside set-aside blocks, still count."""
     project = copy_project(tmp_path / "p", FIXTURES / "mini")
