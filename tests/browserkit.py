@@ -54,7 +54,7 @@ class QuietHandler(SimpleHTTPRequestHandler):
 
 def ready(page: Page) -> None:
     """Wait until the roadmap script has painted stored state."""
-    page.wait_for_function("document.documentElement.classList.contains('rm-ready')")
+    page.wait_for_function("document.documentElement.hasAttribute('data-rm-ready')")
 
 
 def open_page(page: Page, url: str) -> Page:
