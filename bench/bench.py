@@ -216,7 +216,7 @@ def client_figures(tmp: Path, boxes: int = 2000, runs: int = 7) -> None:
                         [page.evaluate("roadmapKit.key"), json.dumps(stored) if label == "stored" else ""],
                     )
                     page.reload()
-                    page.wait_for_function("document.documentElement.classList.contains('rm-ready')")
+                    page.wait_for_function("document.documentElement.hasAttribute('data-rm-ready')")
                     count = page.evaluate("document.querySelectorAll('input[data-roadmap-id]').length")
                     first = page.evaluate("performance.getEntriesByName('rm:paint')[0].duration")
                     figures[label].append(first)
@@ -280,10 +280,10 @@ def reload_figures(tmp: Path, runs: int = 5) -> None:
         page = browser.new_page()
         page.set_default_timeout(60_000)
         page.goto(f"{url}phases/{phase_id}/")
-        page.wait_for_selector("html.rm-ready")
+        page.wait_for_selector("html[data-rm-ready]")
         for _ in range(runs):
             breaks.append(_timed_edit(page, phase_file, broken, "#rm-content-problems", log))
-            fixes.append(_timed_edit(page, phase_file, good, "html.rm-ready", log))
+            fixes.append(_timed_edit(page, phase_file, good, "html[data-rm-ready]", log))
         page.close()  # before the server stops: no live-reload poll left open
         browser.close()
     cases = (("fix -> rebuilt page", fixes, "; target <= 1.5 s"), ("break -> error page", breaks, ""))

@@ -1,6 +1,7 @@
 """Page weight, Lighthouse and HTML validity per page type. Prints figures, asserts nothing.
 
 Run: npm ci --prefix bench && python3 bench/pages.py [--presets mobile,desktop] [--pages home,track,...]
+     [--runs 3] [--reports DIR]
 Builds the site, serves it like GitHub Pages (gzip, /dir -> /dir/ redirects) on 127.0.0.1, and
 runs Lighthouse (Debian Chromium, CHROME_PATH) and the Nu validator (java -jar vnu.jar) on each.
 """
@@ -87,7 +88,7 @@ def page_types(site: Path) -> dict[str, str]:
     }
 
 
-def lighthouse(url: str, preset: str) -> dict[str, float]:
+def lighthouse(url: str, preset: str, save: Path | None = None) -> dict[str, float]:
     cmd = [
         str(BENCH / "node_modules" / ".bin" / "lighthouse"),
         url,
@@ -100,6 +101,8 @@ def lighthouse(url: str, preset: str) -> dict[str, float]:
         cmd.append("--preset=desktop")
     out = subprocess.run(cmd, capture_output=True, text=True, check=True, env={**os.environ, "CHROME_PATH": CHROME})
     report = json.loads(out.stdout)
+    if save:  # the whole report, for its long-tasks, bootup-time and mainthread-work-breakdown audits
+        save.write_text(out.stdout, "utf-8")
     audits = report["audits"]
     return {
         "perf": round(report["categories"]["performance"]["score"] * 100),
@@ -127,6 +130,7 @@ def main() -> None:
     parser.add_argument("--presets", default="mobile,desktop")
     parser.add_argument("--pages", default="home,phase,track,progress,resources,map")
     parser.add_argument("--runs", type=int, default=1, help="Lighthouse runs per figure (the median is shown)")
+    parser.add_argument("--reports", type=Path, help="write each Lighthouse report (JSON) into this folder")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         site = Path(tmp) / "site"
@@ -146,7 +150,11 @@ def main() -> None:
             html = (site / rel / "index.html").read_bytes()
             errors = vnu_errors(site, rel)
             for preset in args.presets.split(","):
-                f = median([lighthouse(base + rel, preset) for _ in range(args.runs)])
+                saves: list[Path | None] = [None] * args.runs
+                if args.reports:
+                    args.reports.mkdir(parents=True, exist_ok=True)
+                    saves = [args.reports / f"{name}-{preset}-{n + 1}.json" for n in range(args.runs)]
+                f = median([lighthouse(base + rel, preset, save) for save in saves])
                 print(
                     f"{name:10} {preset:8} {len(html) / 1000:6.1f} {len(gzip.compress(html)) / 1000:5.1f} "
                     f"{f['perf']:4g} {f['a11y']:4g} {f['tbt']:4g} {f['cls']:6.3f} {f['dom']:5g} {errors:4}",

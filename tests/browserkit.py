@@ -9,7 +9,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page
+from playwright.sync_api import Locator, Page
 
 CHROMIUM_FLAGS = [
     "--no-sandbox",
@@ -54,7 +54,7 @@ class QuietHandler(SimpleHTTPRequestHandler):
 
 def ready(page: Page) -> None:
     """Wait until the roadmap script has painted stored state."""
-    page.wait_for_function("document.documentElement.classList.contains('rm-ready')")
+    page.wait_for_function("document.documentElement.hasAttribute('data-rm-ready')")
 
 
 def open_page(page: Page, url: str) -> Page:
@@ -62,6 +62,17 @@ def open_page(page: Page, url: str) -> Page:
     page.goto(url)
     ready(page)
     return page
+
+
+def item_row(page: Page, key: str) -> Locator:
+    """The row (an <li>) of a phase or track page that holds the checkbox stored under key."""
+    return page.locator(f'li.rm-row:has(> .rm-check > input[data-roadmap-id="{key}"])').first
+
+
+def open_note(page: Page, key: str) -> None:
+    """Open the note editor of an item the way a mouse does: point at its row, click its note button."""
+    item_row(page, key).hover()
+    item_row(page, key).locator(f'> [data-rm-note="{key}"]').click()
 
 
 def stored(page: Page) -> dict:

@@ -159,7 +159,7 @@ class Renderer:
         return relative_url(from_uri, to_uri, anchor, self.directory_urls)
 
     def checkbox(self, item: Item) -> Markup:
-        """The item's checkbox and note button (templates/_checkbox.html.j2), rendered once per item."""
+        """The item's labelled checkbox (templates/_checkbox.html.j2), rendered once per item."""
         html = self._fragments.get(item.id)
         if html is None:  # one render per item, not a macro call per use: thousands of uses a build
             html = self._fragments[item.id] = self._fragment("_checkbox.html.j2", item=item)

@@ -25,8 +25,8 @@
     var box = el("input");
     box.type = "checkbox";
     box.setAttribute("data-roadmap-id", id);
-    box.checked = ticked(id);
     label.append(box, " " + it[0]);
+    rm.tick(box, ticked(id));
     var note = el("button", "rm-note-btn", "\u270e");
     note.type = "button";
     note.setAttribute("data-rm-note", itemOf(id)); // notes belong to the item

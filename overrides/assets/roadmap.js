@@ -271,16 +271,26 @@
     return document.querySelectorAll(sel);
   }
 
+  // A ticked box's label is struck through by a class, not by .rm-check:has(input:checked): every
+  // style recalculation of a page (Material makes five as it starts) paid for that :has() on each label.
+  function tick(box, on) {
+    box.checked = on;
+    var label = box.parentNode;
+    if (label && label.classList.contains("rm-check")) label.classList.toggle("rm-check--done", on);
+  }
+
   function paint() {
     performance.mark("rm:paint:start");
     boxes().forEach(function (box) {
-      box.checked = !!get(state.items, box.getAttribute("data-roadmap-id"));
+      tick(box, !!get(state.items, box.getAttribute("data-roadmap-id")));
     });
     paintBars();
     paintContinue();
     paintLists();
     // Ready once everything this page shows is painted (pages with tools wait for roadmap-tools.js).
-    document.documentElement.classList.toggle("rm-ready", !!api.tools || !document.querySelector("[data-rm-tools]"));
+    // An attribute, not a class: Material's `table:not([class])` rules make any class change on <html>
+    // restyle the whole page (about 150 ms on the largest track page at Lighthouse's 4x slowdown).
+    document.documentElement.toggleAttribute("data-rm-ready", !!api.tools || !document.querySelector("[data-rm-tools]"));
     performance.measure("rm:paint", "rm:paint:start"); // read by bench/bench.py
   }
 
@@ -418,12 +428,50 @@
     });
   }
 
-  // A row is the item's <li> itself (track pages: fewer elements) or a <div> inside it (phase pages);
-  // a note and the editor go under the row either way.
+  // A row is the item's <li> itself (phase and track pages: fewer elements) or a <div> inside it (rows
+  // roadmap-tools.js builds); a note and the editor go under the row either way.
   function itemOf(row) { return row.matches("li") ? row : row.parentNode; }
   function under(row, node) {
     if (row.matches("li")) row.append(node); else row.after(node);
   }
+
+  /* Phase and track pages have ONE note button, not one per item: pointing at a row (mouse, pen or
+     touch) or focusing anything in it moves the button right after the row's label, so Tab from a
+     checkbox reaches it. Rows roadmap-tools.js builds keep their own button; occurrences take none. */
+  var roam = null;
+  function noteRow(node) { // the row node is in, if it takes the page's note button
+    var row = node && node.closest ? node.closest("li.rm-row") : null;
+    var box = row && row.querySelector(":scope > .rm-check > input[data-roadmap-id]");
+    return box && box.getAttribute("data-roadmap-id").indexOf("@") < 0 &&
+      !row.querySelector("[data-rm-note]:not(.rm-note-roam)") ? row : null;
+  }
+
+  function moveNote(row) {
+    if (!roam) {
+      roam = el("button", "rm-note-btn rm-note-roam", "\u270e");
+      roam.type = "button";
+      roam.title = "Write a note";
+    }
+    var label = row.querySelector(":scope > .rm-check"), id = label.querySelector("input").getAttribute("data-roadmap-id");
+    roam.setAttribute("data-rm-note", id);
+    roam.setAttribute("aria-label", "Note on " + label.textContent.trim());
+    roam.setAttribute("aria-expanded", String(!!row.querySelector(":scope > .rm-note-edit")));
+    roam.classList.toggle("rm-note-btn--has", !!get(state.notes, id));
+    label.after(roam);
+  }
+
+  function roamTo(event) {
+    var row = noteRow(event.target);
+    if (!row || (roam && roam.parentNode === row)) return;
+    // A pointer passing by (or the page scrolling under a resting pointer) leaves the button where the
+    // keyboard or an open editor is using it.
+    var at = document.activeElement;
+    if (event.type !== "focusin" && roam && (at === roam || document.querySelector(".rm-note-edit") ||
+      (at && at.matches(":focus-visible") && noteRow(at)))) return;
+    moveNote(row);
+  }
+  document.addEventListener("focusin", roamTo);
+  document.addEventListener("pointerover", roamTo);
 
   function toggleNote(btn) {
     var id = btn.getAttribute("data-rm-note"), row = btn.closest(".rm-row") || btn.parentNode;
@@ -461,6 +509,7 @@
       paintNotes();
     }
     box.remove();
+    if (row && noteRow(row)) moveNote(row); // the page's button comes back to this row
     var btn = row && row.querySelector("[data-rm-note]");
     if (btn) { btn.setAttribute("aria-expanded", "false"); btn.focus(); }
   }
@@ -498,7 +547,7 @@
       var next = clone(state);
       if (el.checked) next.items[id] = Date.now(); else delete next.items[id];
       change(next); // in read-only mode the notice says it was not saved
-      boxes(id).forEach(function (box) { box.checked = el.checked; });
+      boxes(id).forEach(function (box) { tick(box, el.checked); });
       paintBars();
       paintContinue();
       paintMap();
@@ -560,7 +609,7 @@
     state: function () { return state; },
     change: change, clone: clone, dict: dict, has: has, json: json, migrate: migrate,
     readOnly: function () { return readOnly; },
-    parse: parse, paint: paint, status: status, el: el
+    parse: parse, paint: paint, status: status, el: el, tick: tick
   };
 
   load();

@@ -53,6 +53,30 @@ def test_pages_have_no_axe_violations(
         assert axe_violations(page) == [], url
 
 
+@pytest.mark.parametrize("width", [375, 1280])
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_note_button_and_its_editor_have_no_axe_violations(
+    page: Page, site: str, scheme: str, width: int, roadmap_ids: tuple[str, str]
+) -> None:
+    """On a phase and a track page: the page's note button brought into a row, then its editor open."""
+    page.set_viewport_size({"width": width, "height": 800})
+    page.emulate_media(color_scheme=scheme)
+    for url in _urls(site, roadmap_ids)[2:4]:
+        page.goto(url)
+        ready(page)
+        rows = page.locator('li.rm-row:has(> .rm-check > input:not([data-roadmap-id*="@"]))')
+        rows.nth(1).hover(position={"x": 1, "y": 1})  # on the row itself: a hovered link takes the accent colour
+        assert rows.nth(1).locator("> .rm-note-btn").is_visible()
+        assert axe_violations(page) == [], url
+        rows.nth(2).locator("input").focus()
+        page.keyboard.press("Tab")
+        page.keyboard.press("Enter")
+        assert rows.nth(2).locator("> .rm-note-edit textarea").is_visible()
+        page.evaluate("scrollTo(0, 0)")  # as on load: nothing under Material's fixed header
+        page.mouse.move(1, 400)  # and the pointer over no link
+        assert axe_violations(page) == [], url
+
+
 def test_phone_viewport_has_no_sideways_scroll_and_boxes_work(
     browser: Browser, site: str, console, roadmap_ids: tuple[str, str]
 ) -> None:

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from browserkit import open_page, ready, stored
+from browserkit import open_note, open_page, ready, stored
 from roadmapkit.model import Roadmap, Track
 from roadmapkit.pacing import block_weeks, counted, entry_key
 from roadmapkit.render import hours_number
@@ -242,7 +242,7 @@ def test_notes_stay_text_and_show_wherever_the_item_appears(
     t = planned_track
     item = roadmap.item_index()[t.item_ids[0]]
     open_page(page, f"{site}phases/{item.phase_id}/")
-    page.locator(f'[data-rm-note="{item.id}"]').first.click()
+    open_note(page, item.id)
     page.locator(".rm-note-edit textarea").fill(MARKUP)
     page.get_by_role("button", name="Save note").click()
 
@@ -256,10 +256,114 @@ def test_notes_stay_text_and_show_wherever_the_item_appears(
     assert page.locator(f'.rm-usernote[data-rm-note-for="{item.id}"]').text_content() == MARKUP
     assert page.evaluate("window.pwned") is None
 
-    page.locator(f'[data-rm-note="{item.id}"]').first.click()
+    open_note(page, item.id)
     page.locator(".rm-note-edit textarea").fill("  ")
     page.get_by_role("button", name="Save note").click()
     assert page.locator(".rm-usernote").count() == 0 and stored(page)["notes"] == {}
+
+
+def _note_page(site: str, roadmap: Roadmap, where: str) -> tuple[str, str, str]:
+    """(url, item id, item title) of an item on the largest phase page, or on the largest track page."""
+    if where == "phase":
+        phase = max(roadmap.phases, key=lambda p: len(p.items))
+        item = phase.items[len(phase.items) // 2]
+        return f"{site}phases/{phase.id}/", item.id, item.title
+    t = max(roadmap.tracks, key=lambda t: len(t.item_ids))
+    item = roadmap.item_index()[t.item_ids[len(t.item_ids) // 2]]
+    return f"{site}tracks/{t.id}/", item.id, item.title
+
+
+@pytest.mark.parametrize("where", ["phase", "track"])
+def test_a_note_is_written_from_the_keyboard_and_kept(page: Page, site: str, roadmap: Roadmap, where: str) -> None:
+    """Tab from a checkbox reaches the page's one note button, now in that row; Enter opens the editor,
+    the note is saved in localStorage, focus comes back to the button, and the note shows after a reload."""
+    url, ident, title = _note_page(site, roadmap, where)
+    open_page(page, url)
+    assert page.locator("[data-rm-note]").count() == 0, "no note button per item"
+    page.locator("li.rm-row").first.hover(position={"x": 1, "y": 1})  # a pointer resting on another row
+    page.locator(f'input[data-roadmap-id="{ident}"]').first.focus()  # scrolls the page under it
+    page.keyboard.press("Tab")
+    expect(page.locator(":focus")).to_have_attribute("data-rm-note", ident)
+    button = page.locator(f'.rm-note-btn[data-rm-note="{ident}"]')
+    expect(button).to_have_accessible_name(f"Note on {title}")
+    expect(button).to_have_attribute("aria-expanded", "false")
+    page.keyboard.press("Enter")
+    expect(page.locator(".rm-note-edit textarea")).to_be_focused()
+    expect(button).to_have_attribute("aria-expanded", "true")
+    page.keyboard.type("Re-read chapter 3")
+    page.keyboard.press("Tab")
+    expect(page.locator(":focus")).to_have_text("Save note")
+    page.keyboard.press("Enter")
+    assert stored(page)["notes"] == {ident: "Re-read chapter 3"}
+    expect(page.locator(":focus")).to_have_attribute("data-rm-note", ident)
+    expect(page.locator(":focus")).to_have_class(re.compile(r"\brm-note-btn--has\b"))
+    page.keyboard.press("Tab")  # on to the row's link, and back: Shift+Tab reaches the button again
+    page.keyboard.press("Shift+Tab")
+    expect(page.locator(":focus")).to_have_attribute("data-rm-note", ident)
+
+    page.reload()
+    ready(page)
+    expect(page.locator(f'.rm-usernote[data-rm-note-for="{ident}"]').first).to_have_text("Re-read chapter 3")
+
+
+@pytest.mark.parametrize("where", ["phase", "track"])
+def test_a_note_is_written_with_the_mouse_and_kept(page: Page, site: str, roadmap: Roadmap, where: str) -> None:
+    """Pointing at a row brings the note button there (and only there); clicking it opens the editor."""
+    url, ident, _ = _note_page(site, roadmap, where)
+    open_page(page, url)
+    first = page.locator("li.rm-row").first
+    first.hover()
+    expect(first.locator("> .rm-note-btn")).to_be_visible()
+    open_note(page, ident)
+    expect(page.locator(".rm-note-btn")).to_have_count(1)
+    expect(first.locator("> .rm-note-btn")).to_have_count(0)
+    page.locator(".rm-note-edit textarea").fill("Ask about this")
+    first.hover()  # passing over another row leaves the button with its open editor
+    expect(page.locator(f'.rm-note-btn[data-rm-note="{ident}"]')).to_have_attribute("aria-expanded", "true")
+    page.get_by_role("button", name="Save note").click()
+    assert stored(page)["notes"] == {ident: "Ask about this"}
+    page.reload()
+    ready(page)
+    expect(page.locator(f'.rm-usernote[data-rm-note-for="{ident}"]').first).to_have_text("Ask about this")
+    open_note(page, ident)  # the editor opens on the saved note
+    expect(page.locator(".rm-note-edit textarea")).to_have_value("Ask about this")
+
+
+def test_a_note_is_written_by_touch(new_context, site: str, roadmap: Roadmap) -> None:
+    """On a phone, tapping an entry's checkbox brings the note button beside it."""
+    url, ident, _ = _note_page(site, roadmap, "track")
+    page = new_context(viewport={"width": 375, "height": 740}, is_mobile=True, has_touch=True).new_page()
+    open_page(page, url)
+    box = page.locator(f'input[data-roadmap-id="{ident}"]').first
+    box.tap()
+    expect(box).to_be_checked()
+    page.locator(f'li.rm-row:has(> .rm-check > input[data-roadmap-id="{ident}"]) > .rm-note-btn').first.tap()
+    page.locator(".rm-note-edit textarea").fill("On the train")
+    page.get_by_role("button", name="Save note").tap()
+    assert stored(page)["notes"] == {ident: "On the train"}
+
+
+@pytest.mark.parametrize("where", ["phase", "track"])
+def test_the_note_button_moves_nothing_else(new_context, site: str, roadmap: Roadmap, where: str) -> None:
+    """Bringing the note button into any row changes no row's size and moves nothing in it (phone width,
+    where titles wrap)."""
+    url, _, _ = _note_page(site, roadmap, where)
+    page = new_context(viewport={"width": 375, "height": 740}).new_page()
+    open_page(page, url)
+    moved = page.evaluate(
+        """() => {
+        const rows = [...document.querySelectorAll('li.rm-row')];
+        const shape = r => [r.offsetHeight, ...[...r.children]
+          .filter(c => !c.matches('.rm-note-btn')).map(c => [c.offsetLeft, c.offsetTop].join())].join(' ');
+        const before = rows.map(shape), out = [];
+        rows.forEach((r, n) => {
+          r.querySelector('input').focus();
+          if (r.querySelector(':scope > .rm-note-btn') && shape(r) !== before[n]) out.push(r.textContent.trim());
+        });
+        return [out, rows.filter(r => r.querySelector(':scope > .rm-note-btn')).length];
+    }"""
+    )
+    assert moved[0] == [] and moved[1] == 1
 
 
 def test_notes_survive_export_and_merge_import(new_context, site: str, roadmap: Roadmap, tmp_path: Path) -> None:
@@ -304,6 +408,8 @@ def test_pages_print_as_a_checklist(page: Page, site: str, roadmap: Roadmap, whe
         url = f"{site}tracks/{roadmap.tracks[0].id}/"
     open_page(page, url)
     put_state(page, {"version": 1, "items": {item.id: 1}, "notes": {}})
+    page.locator("li.rm-row").first.hover()  # brings the page's note button into a row
+    assert page.locator(".rm-note-btn").first.is_visible()
     page.emulate_media(media="print")
     for chrome in (".md-header", ".md-sidebar--primary", ".md-footer", ".rm-note-btn"):
         assert page.locator(chrome).first.is_hidden(), chrome

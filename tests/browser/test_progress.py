@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import BrowserContext, Page
+from playwright.sync_api import BrowserContext, Page, expect
 
 from browserkit import open_page, ready, stored
 from roadmapkit.model import Roadmap
@@ -34,6 +34,29 @@ def test_tick_is_saved_and_survives_reload(page: Page, site: str, shared: tuple[
     page.reload()
     ready(page)
     assert box(page, item_id).is_checked()
+
+
+def test_a_ticked_item_is_struck_through_wherever_it_is_listed(
+    page: Page, site: str, shared: tuple[str, str, str]
+) -> None:
+    """Ticking strikes through the item's label in every row that lists it, and after a reload; unticking
+    clears it. The rows built by the script (the home page's "what next") follow the same rule."""
+    item_id, _, track_id = shared
+    open_page(page, f"{site}tracks/{track_id}/")
+    labels = page.locator(f'.rm-check:has(> input[data-roadmap-id="{item_id}"])')
+    box(page, item_id).check()
+    for n in range(labels.count()):
+        expect(labels.nth(n)).to_have_css("text-decoration-line", "line-through")
+    page.reload()
+    ready(page)
+    expect(labels.first).to_have_css("text-decoration-line", "line-through")
+    box(page, item_id).uncheck()
+    for n in range(labels.count()):
+        expect(labels.nth(n)).to_have_css("text-decoration-line", "none")
+    open_page(page, site)
+    suggested = page.locator("[data-rm-next-list] .rm-check").first
+    suggested.locator("input").check()
+    expect(suggested).to_have_css("text-decoration-line", "line-through")
 
 
 def test_same_item_on_a_track_page_after_instant_navigation(

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from playwright.sync_api import Page, expect
 
-from browserkit import open_page, stored
+from browserkit import open_note, open_page, stored
 from sitebuild import FIXTURES, copy_project, mkdocs_build
 
 NOTE = "Revise dunder methods"
@@ -42,7 +42,7 @@ def rename(content: Path) -> None:
 def use_the_site(page: Page, url: str) -> None:
     open_page(page, f"{url}phases/basics/")
     page.locator('input[data-roadmap-id="python-oop"]').check()
-    page.locator('[data-rm-note="python-oop"]').click()
+    open_note(page, "python-oop")
     page.locator(".rm-note-edit textarea").fill(NOTE)
     page.get_by_role("button", name="Save note").click()
     open_page(page, f"{url}tracks/fast/")

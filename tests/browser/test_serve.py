@@ -19,7 +19,7 @@ FIXED = "id: p2\ntitle: P2\ngoal: g\nduration: 1 week\nmodules:\n  - id: m2\n   
 FIXED += "      - id: p2-topic\n        title: A topic\n"
 PROBLEM = "content/phases/02-broken.yml:7: modules[0].<script>x</script>: unknown key '<script>x</script>'"
 ERROR_PAGE = "#rm-content-problems"
-REAL_PAGE = "html.rm-ready"  # the roadmap script ran on a real page of the site
+REAL_PAGE = "html[data-rm-ready]"  # the roadmap script ran on a real page of the site
 
 
 @pytest.fixture

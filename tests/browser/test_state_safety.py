@@ -290,7 +290,8 @@ def test_two_tabs_keep_each_others_notes_and_plan(context: BrowserContext, site:
         roadmap.tracks[0].id,
     )
     second.evaluate(
-        'id => { document.querySelector(`[data-rm-note="${id}"]`).click();'
+        'id => { document.querySelector(`input[data-roadmap-id="${id}"]`).focus();'  # brings the note button
+        ' document.querySelector(`[data-rm-note="${id}"]`).click();'
         " document.querySelector('.rm-note-edit textarea').value = 'mine';"
         " document.querySelector('[data-rm-note-save]').click(); }",
         item.id,
