@@ -41,7 +41,7 @@ def _phase(phase: Phase) -> Iterator[Field]:
     for n, choice in enumerate(phase.choices):
         yield from _choice(src, f"choices[{n}]", choice)
     for item in phase.checkpoint:
-        yield from _item(src, f"checkpoint '{item.id}'", item)
+        yield from _entry(src, f"checkpoint '{item.id}'", item)
 
 
 def _choice(src: str, key: str, choice: Choice | ItemChoice) -> Iterator[Field]:
@@ -52,27 +52,22 @@ def _choice(src: str, key: str, choice: Choice | ItemChoice) -> Iterator[Field]:
 
 
 def _module(src: str, key: str, module: Module) -> Iterator[Field]:
-    ln = module.lines.get
-    yield Field(src, ln("id", module.line), f"{key}.id", "id", module.id)
-    yield Field(src, ln("title", module.line), f"{key}.title", "title", module.title)
-    yield Field(src, ln("duration", module.line), f"{key}.duration", "title", module.duration)
-    yield Field(src, ln("description", module.line), f"{key}.description", "markdown", module.description)
-    yield from _upstream(src, key, module.lines, module.line, module.upstream, module.external_id)
-    yield from _resources(src, module.id, module.resources, module.lines, module.line)
+    yield from _entry(src, key, module)
     for n, item_choice in enumerate(module.item_choices):
         yield from _choice(src, f"{key}.item_choices[{n}]", item_choice)
     for item in module.items:
-        yield from _item(src, f"{module.id}.{item.id}", item)
+        yield from _entry(src, f"{module.id}.{item.id}", item)
 
 
-def _item(src: str, key: str, item: Item) -> Iterator[Field]:
-    ln = item.lines.get
-    yield Field(src, ln("id", item.line), f"{key}.id", "id", item.id)
-    yield Field(src, ln("title", item.line), f"{key}.title", "title", item.title)
-    yield Field(src, ln("duration", item.line), f"{key}.duration", "title", item.duration)
-    yield Field(src, ln("description", item.line), f"{key}.description", "markdown", item.description)
-    yield from _upstream(src, key, item.lines, item.line, item.upstream, item.external_id)
-    yield from _resources(src, item.id, item.resources, item.lines, item.line)
+def _entry(src: str, key: str, entry: Module | Item) -> Iterator[Field]:
+    """The fields a module and an item both have: id, title, duration, description, upstream, resources."""
+    ln = entry.lines.get
+    yield Field(src, ln("id", entry.line), f"{key}.id", "id", entry.id)
+    yield Field(src, ln("title", entry.line), f"{key}.title", "title", entry.title)
+    yield Field(src, ln("duration", entry.line), f"{key}.duration", "title", entry.duration)
+    yield Field(src, ln("description", entry.line), f"{key}.description", "markdown", entry.description)
+    yield from _upstream(src, key, entry.lines, entry.line, entry.upstream, entry.external_id)
+    yield from _resources(src, entry.id, entry.resources, entry.lines, entry.line)
 
 
 def _upstream(src: str, key: str, lines: dict, line: int, upstream: str | None, ext: str | None) -> Iterator[Field]:
