@@ -16,15 +16,16 @@ pages. `tests/unit/test_slots.py` checks every generated page converts to the sa
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from html import unescape
 
-from markdown import util
+from markdown import Markdown
+from markdown.preprocessors import NormalizeWhitespace
 
 # Block-level tags our templates start a raw block with (all of them block-level to Python-Markdown).
 BLOCK_TAGS = ("details", "div", "dl", "figure", "form", "nav", "ol", "p", "section", "table", "ul")
 _START = re.compile(r"<({})[\s>]".format("|".join(BLOCK_TAGS)))
 _ID = re.compile(r'<[a-zA-Z][^<>]*?\sid="([^"]*)"')  # in a tag: text never holds a raw "<"
-TAB_LENGTH = 4  # Python-Markdown's default; mkdocs.yml does not change it
 
 
 def _counter(tag: str) -> tuple[re.Pattern[str], str]:
@@ -40,7 +41,7 @@ def placeholder(nonce: str, n: int) -> str:
 
 def split_blocks(markdown: str, nonce: str) -> tuple[str, list[str]]:
     """Markdown with each top-level raw HTML block replaced by a placeholder line, and the blocks."""
-    lines = _normalize(markdown).split("\n")
+    lines = _normalize(markdown.split("\n"))
     out: list[str] = []
     blocks: list[str] = []
     i = 0
@@ -58,12 +59,16 @@ def split_blocks(markdown: str, nonce: str) -> tuple[str, list[str]]:
     return "\n".join(out), blocks
 
 
-def _normalize(text: str) -> str:
-    """What Python-Markdown does to all of a page first (its NormalizeWhitespace step), so a block
-    set aside reads as it would have: no carriage returns or tabs, blank lines empty."""
-    text = text.replace(util.STX, "").replace(util.ETX, "")
-    text = text.replace("\r\n", "\n").replace("\r", "\n").expandtabs(TAB_LENGTH)
-    return re.sub(r"(?<=\n) +\n", "\n", text)
+def _normalize(lines: list[str]) -> list[str]:
+    """Python-Markdown's own first step over a whole page (NormalizeWhitespace, at its default tab
+    length, which mkdocs.yml keeps), so a block set aside reads as it would have: no carriage
+    returns or tabs, blank lines empty. The step appends two empty lines; they are dropped."""
+    return _whitespace_step().run(lines)[:-2]
+
+
+@lru_cache(maxsize=1)
+def _whitespace_step() -> NormalizeWhitespace:
+    return NormalizeWhitespace(Markdown())
 
 
 def _block_end(lines: list[str], start: int, tag: str) -> int | None:
