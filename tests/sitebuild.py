@@ -42,6 +42,14 @@ def site_build(builder: str, config_dir: Path, site_dir: Path, **env: str) -> su
     return subprocess.run(cmd, capture_output=True, text=True, env=environ, cwd=config_dir, check=False)
 
 
+def run_python(project: Path, code: str, *args: object) -> subprocess.CompletedProcess[str]:
+    """Run Python `code` (with `args` as sys.argv[1:]) in a fresh process in a project folder, as the
+    builds above run: for in-process MkDocs builds whose hooks' process-wide state must start fresh."""
+    environ = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1700000000"}
+    cmd = [sys.executable, "-c", code, *map(str, args)]
+    return subprocess.run(cmd, capture_output=True, text=True, env=environ, cwd=project, check=False)
+
+
 def copy_project(target: Path, content: Path | None = None) -> Path:
     """A copy of the project (optionally with other content) that a test may break."""
     target.mkdir(parents=True, exist_ok=True)

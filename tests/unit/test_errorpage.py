@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
@@ -13,7 +10,7 @@ import html5lib
 
 from roadmapkit import Problem
 from roadmapkit.errorpage import error_page, is_page_path, serve_error_page_for_pages, site_page_exists
-from sitebuild import FIXTURES, copy_project
+from sitebuild import FIXTURES, copy_project, run_python
 
 HOSTILE = Problem("content/phases/a.yml", 7, "modules[0].<b>x</b>", "unknown key '<script>alert(1)</script>'")
 
@@ -89,15 +86,7 @@ for n, site in enumerate(sys.argv[2:]):
 def test_the_error_build_puts_the_error_page_at_every_page_of_the_last_good_build(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project", FIXTURES / "mini")
     good, broken = tmp_path / "good", tmp_path / "broken"
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    run = subprocess.run(
-        [sys.executable, "-c", ERROR_BUILD, str(project), str(good), str(broken)],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=project,
-        check=False,
-    )
+    run = run_python(project, ERROR_BUILD, project, good, broken)
     assert run.returncode == 0, run.stderr
     pages = sorted(p.relative_to(good).as_posix() for p in good.rglob("*.html") if p.name != "404.html")
     assert "phases/basics/index.html" in pages and "index.html" in pages

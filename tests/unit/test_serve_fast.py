@@ -4,12 +4,9 @@ did not change and MkDocs polls every 0.1 s; what they build is the same as `mkd
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
-from sitebuild import copy_project, mkdocs_build, site_digest
+from sitebuild import copy_project, mkdocs_build, run_python, site_digest
 
 # Rebuilds as `mkdocs serve` makes them (a new config each time, one process), in a subprocess so
 # that the hooks' process-wide state starts fresh. argv: project, then one site folder per build;
@@ -44,15 +41,7 @@ def _pages(site: Path) -> int:
 def test_serve_rebuilds_build_what_mkdocs_build_builds(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
     sites = [tmp_path / name for name in ("cold", "warm", "edited")]
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1700000000"}
-    run = subprocess.run(
-        [sys.executable, "-c", REBUILDS, str(project), *map(str, sites)],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=project,
-        check=False,
-    )
+    run = run_python(project, REBUILDS, project, *sites)
     assert run.returncode == 0, run.stderr
     cold, warm, edited = json.loads(run.stdout.strip().splitlines()[-1])
     pages = _pages(sites[0])
@@ -60,12 +49,8 @@ def test_serve_rebuilds_build_what_mkdocs_build_builds(tmp_path: Path) -> None:
     assert warm - cold == pages  # the second reuses every page's entries
     assert 0 < edited - warm < pages  # the edit changed some pages (the phase and those listing it)
 
-    edited_project = copy_project(tmp_path / "edited-project")
-    phase = sorted((edited_project / "content" / "phases").glob("*.yml"))[1]
-    phase.write_text(phase.read_text("utf-8").replace("\ntitle: ", "\ntitle: Renamed ", 1), "utf-8")
-    for source, site in ((tmp_path / "project", sites[1]), (edited_project, sites[2])):
-        if source == tmp_path / "project":
-            source = copy_project(tmp_path / "fresh-project")  # the serve copy was edited afterwards
+    fresh = copy_project(tmp_path / "fresh-project")  # the project as it was before the edit
+    for source, site in ((fresh, sites[1]), (project, sites[2])):  # `project` now has the edit
         expected = tmp_path / f"expected-{site.name}"
         result = mkdocs_build(source, expected)
         assert result.returncode == 0, result.stderr
@@ -93,10 +78,7 @@ server.watch(str(project / "overrides"))  # as MkDocs watches `watch:` entries, 
 print(json.dumps({os.path.relpath(e.watch.path, project): e.timeout for e in server.observer.emitters}))
 """
     project = copy_project(tmp_path / "project")
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    run = subprocess.run(
-        [sys.executable, "-c", code, str(project)], capture_output=True, text=True, env=env, cwd=project, check=False
-    )
+    run = run_python(project, code, project)
     assert run.returncode == 0, run.stderr
     polled = json.loads(run.stdout.strip().splitlines()[-1])
     assert polled == {".": 0.1, "content/pages": 0.1, "content": 0.1, "hooks": 0.1, "overrides": 0.1}
