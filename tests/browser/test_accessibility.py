@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page
 
-from browserkit import ready
+from browserkit import open_page
 from roadmapkit.model import Roadmap, Track
 
 AXE = Path(__file__).parent / "node_modules" / "axe-core" / "axe.min.js"
@@ -46,8 +46,7 @@ def test_pages_have_no_axe_violations(
     page.set_viewport_size({"width": width, "height": 800})
     page.emulate_media(color_scheme=scheme)
     for url in _urls(site, roadmap_ids):
-        page.goto(url)
-        ready(page)
+        open_page(page, url)
         if scheme == "dark":
             assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
         assert axe_violations(page) == [], url
@@ -62,8 +61,7 @@ def test_the_note_button_and_its_editor_have_no_axe_violations(
     page.set_viewport_size({"width": width, "height": 800})
     page.emulate_media(color_scheme=scheme)
     for url in _urls(site, roadmap_ids)[2:4]:
-        page.goto(url)
-        ready(page)
+        open_page(page, url)
         rows = page.locator('li.rm-row:has(> .rm-check > input:not([data-roadmap-id*="@"]))')
         rows.nth(1).hover(position={"x": 1, "y": 1})  # on the row itself: a hovered link takes the accent colour
         assert rows.nth(1).locator("> .rm-note-btn").is_visible()
@@ -84,8 +82,7 @@ def test_phone_viewport_has_no_sideways_scroll_and_boxes_work(
     ctx.on("page", console.watch)
     try:
         page = ctx.new_page()
-        page.goto(f"{site}phases/{roadmap_ids[0]}/")
-        ready(page)
+        open_page(page, f"{site}phases/{roadmap_ids[0]}/")
         assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
         first = page.locator("input[data-roadmap-id]").first
         first.tap()
@@ -98,17 +95,14 @@ def test_phone_viewport_has_no_sideways_scroll_and_boxes_work(
 
 def test_learner_tools_have_no_serious_axe_violations(page: Page, site: str, planned_track: Track) -> None:
     """The parts the script builds: the plan with its due list, "what next", a note and its editor."""
-    page.goto(site)
-    ready(page)
+    open_page(page, site)
     plan = {"track": planned_track.id, "start": date.today().isoformat(), "hours": 20}
     state = {"version": 1, "items": {}, "notes": {}, "plan": plan}
     page.evaluate("s => localStorage.setItem(window.roadmapKit.key, s)", json.dumps(state))
-    page.goto(f"{site}progress/")
-    ready(page)
+    open_page(page, f"{site}progress/")
     assert page.locator("[data-rm-plan-due] input").count() > 0
     assert axe_violations(page) == []
-    page.goto(site)
-    ready(page)
+    open_page(page, site)
     assert page.locator("[data-rm-next-list] input").count() > 0
     first = page.locator("[data-rm-next-list] [data-rm-note]").first
     first.click()
