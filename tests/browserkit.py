@@ -69,8 +69,16 @@ def item_row(page: Page, key: str) -> Locator:
     return page.locator(f'li.rm-row:has(> .rm-check > input[data-roadmap-id="{key}"])').first
 
 
+def unfold(page: Page, key: str) -> None:
+    """Open the folded part of a long track that holds the entry, as a learner does: click its summary."""
+    closed = page.locator(f'details.rm-part:not([open]):has(input[data-roadmap-id="{key}"]) > summary')
+    if closed.count():
+        closed.first.click()
+
+
 def open_note(page: Page, key: str) -> None:
     """Open the note editor of an item the way a mouse does: point at its row, click its note button."""
+    unfold(page, key)
     item_row(page, key).hover()
     item_row(page, key).locator(f'> [data-rm-note="{key}"]').click()
 

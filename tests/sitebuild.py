@@ -71,6 +71,26 @@ def copy_project(target: Path, content: Path | None = None) -> Path:
     return target
 
 
+def long_track_content(target: Path, parts: int = 3, blocks: int = 2, per_block: int = 26) -> Path:
+    """Content with one track longer than render.FOLD_ENTRIES: `parts` groups of `blocks` blocks of
+    `per_block` items each, then an ungrouped block of four."""
+    count = parts * blocks * per_block + 4
+    topics = "".join(f"      - {{id: t{n:03}, title: Topic {n}}}\n" for n in range(1, count + 1))
+    phase = f"id: long\ntitle: Long\nmodules:\n  - id: long-module\n    title: Long module\n    topics:\n{topics}"
+    lines = ["id: long", "title: Long track", "duration: 12 weeks", "blocks:"]
+    ids = iter(f"t{n:03}" for n in range(1, count + 1))
+    for part in range(1, parts + 1):
+        for block in range(1, blocks + 1):
+            items = ", ".join(next(ids) for _ in range(per_block))
+            lines += [f"  - title: Part {part} step {block}", f"    group: Part {part}", "    weeks: 1"]
+            lines.append(f"    items: [{items}]")
+    lines += ["  - title: Afterwards", f"    items: [{', '.join(ids)}]"]
+    for folder, name, text in (("phases", "01-long.yml", phase), ("tracks", "long.yml", "\n".join(lines) + "\n")):
+        (target / folder).mkdir(parents=True, exist_ok=True)
+        (target / folder / name).write_text(text, "utf-8")
+    return target
+
+
 @contextmanager
 def mkdocs_serve(project: Path, timeout: float = 60, log: list[str] | None = None) -> Iterator[str]:
     """Run the real `mkdocs serve` on a project on a free local port; yields the site's address.

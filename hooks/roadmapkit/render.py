@@ -20,6 +20,9 @@ from .text import markdown_html, markdown_text
 
 TEMPLATES = Path(__file__).parent / "templates"
 SCHEMA_VERSION = 1
+# A track with more entries than this shows each group of blocks folded (the first open): a browser
+# styles and lays out only what is open, so a two-year plan loads as fast as a phase page.
+FOLD_ENTRIES = 150
 
 
 @dataclass(frozen=True)
@@ -181,6 +184,22 @@ class Renderer:
 
     def _fragment(self, template: str, **context: object) -> Markup:
         return Markup(self.env.get_template(template).render(context).rstrip("\n"))
+
+    def track_parts(self, track: Track) -> list[dict[str, Any]]:
+        """A track's runs of blocks with the same group, each block with its number on the page.
+        In a track longer than FOLD_ENTRIES, the parts that have a group are folded."""
+        fold = sum(len(b.entries) for b in track.blocks) > FOLD_ENTRIES
+        parts: list[dict[str, Any]] = []
+        for index, block in enumerate(track.blocks, start=1):
+            if not parts or parts[-1]["group"] != block.group:
+                parts.append({"group": block.group, "folded": fold and bool(block.group), "blocks": []})
+            parts[-1]["blocks"].append((index, block))
+        folded = [p for p in parts if p["folded"]]
+        for part in folded:
+            blocks = [b for _, b in part["blocks"]]
+            part["open"] = part is folded[0]
+            part["item_ids"] = list(dict.fromkeys(e.item_id for b in blocks for e in b.entries))
+        return parts
 
     def entry_checkbox(self, track: Track, block: Block, entry: Entry) -> Markup:
         """A track entry's checkbox: the item's own, or an occurrence's (stored as ITEM@TRACK/BLOCK)."""

@@ -591,10 +591,24 @@
     });
   }
 
+  // A long track folds its parts but the first. Open the one the learner is in: the part of their
+  // furthest tick, or the part after it when that tick was the part's last box (skipped items and
+  // unchosen options earlier on do not hold the page back).
+  function openCurrentPart() {
+    var done = document.querySelectorAll("details.rm-part input[data-roadmap-id]:checked");
+    var last = done[done.length - 1];
+    if (!last) return;
+    var part = last.closest("details.rm-part"), boxes = part.querySelectorAll("input[data-roadmap-id]");
+    var next = document.querySelectorAll("details.rm-part");
+    next = next[Array.prototype.indexOf.call(next, part) + 1];
+    (boxes[boxes.length - 1] === last && next ? next : part).open = true;
+  }
+
   function onPage() {
     focusableTables();
     showNotices();
     paint();
+    openCurrentPart();
     if (!api.tools && toolsUrl && document.querySelector("[data-rm-tools]") && !document.querySelector("script#rm-tools-js")) {
       var s = el("script");
       s.id = "rm-tools-js";

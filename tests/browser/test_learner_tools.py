@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from browserkit import open_note, open_page, ready, stored
+from browserkit import open_note, open_page, ready, stored, unfold
 from roadmapkit.model import Roadmap, Track
 from roadmapkit.pacing import block_weeks, counted, entry_key
 from roadmapkit.render import hours_number
@@ -279,6 +279,7 @@ def test_a_note_is_written_from_the_keyboard_and_kept(page: Page, site: str, roa
     the note is saved in localStorage, focus comes back to the button, and the note shows after a reload."""
     url, ident, title = _note_page(site, roadmap, where)
     open_page(page, url)
+    unfold(page, ident)
     assert page.locator("[data-rm-note]").count() == 0, "no note button per item"
     page.locator("li.rm-row").first.hover(position={"x": 1, "y": 1})  # a pointer resting on another row
     page.locator(f'input[data-roadmap-id="{ident}"]').first.focus()  # scrolls the page under it
@@ -334,6 +335,7 @@ def test_a_note_is_written_by_touch(new_context, site: str, roadmap: Roadmap) ->
     url, ident, _ = _note_page(site, roadmap, "track")
     page = new_context(viewport={"width": 375, "height": 740}, is_mobile=True, has_touch=True).new_page()
     open_page(page, url)
+    unfold(page, ident)
     box = page.locator(f'input[data-roadmap-id="{ident}"]').first
     box.tap()
     expect(box).to_be_checked()
@@ -352,6 +354,7 @@ def test_the_note_button_moves_nothing_else(new_context, site: str, roadmap: Roa
     open_page(page, url)
     moved = page.evaluate(
         """() => {
+        document.querySelectorAll('details.rm-part').forEach(d => { d.open = true; });  // every row shown
         const rows = [...document.querySelectorAll('li.rm-row')];
         const shape = r => [r.offsetHeight, ...[...r.children]
           .filter(c => !c.matches('.rm-note-btn')).map(c => [c.offsetLeft, c.offsetTop].join())].join(' ');

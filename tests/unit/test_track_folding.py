@@ -1,0 +1,73 @@
+"""A track with more entries than render.FOLD_ENTRIES folds each group of blocks (the first open);
+a track of FOLD_ENTRIES or fewer renders whole, as before (tests/golden holds one)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import html5lib
+import pytest
+import yaml
+
+from hostile import poison
+from htmlcheck import injected_in_site
+from roadmapkit import Renderer, load_roadmap
+from roadmapkit.render import FOLD_ENTRIES
+from roadmapkit.slots import split_blocks
+from sitebuild import copy_project, long_track_content, mkdocs_build
+
+
+def track_page(folder: Path, per_block: int) -> str:
+    content = long_track_content(folder, parts=1, blocks=1, per_block=per_block)
+    roadmap = load_roadmap(content, content.parent)
+    return next(p.markdown for p in Renderer(roadmap).pages() if p.src_uri == "tracks/long.md")
+
+
+@pytest.mark.parametrize(("extra", "folded"), [(0, False), (1, True)])
+def test_a_track_folds_only_when_longer_than_the_limit(tmp_path: Path, extra: int, folded: bool) -> None:
+    page = track_page(tmp_path, FOLD_ENTRIES - 4 + extra)  # the ungrouped last block holds 4
+    assert ('<details class="rm-part" open>' in page) is folded
+    assert (re.search(r"^### Part 1 step 1 \{ #block-1 \}$", page, re.M) is None) is folded
+    assert re.search(r"^## Afterwards \{ #block-2 \}$", page, re.M)  # an ungrouped block is never folded
+
+
+def test_folded_parts_are_whole_elements_with_their_steps_inside(tmp_path: Path) -> None:
+    """The group heading stays Markdown (the table of contents lists it); the part's progress bar sits
+    before it; each step's heading is inside the part with its id and permanent link."""
+    content = long_track_content(tmp_path)
+    roadmap = load_roadmap(content, content.parent)
+    page = next(p.markdown for p in Renderer(roadmap).pages() if p.src_uri == "tracks/long.md")
+    assert re.findall(r"^## (.*)$", page, re.M) == ["Part 1", "Part 2", "Part 3", "Afterwards { #block-7 }"]
+    _, blocks = split_blocks(page, "n")  # the raw HTML blocks, each whole
+    parts = [b for b in blocks if b.startswith('<details class="rm-part"')]
+    assert len(parts) == 3 and parts[0].startswith('<details class="rm-part" open>')
+    assert all(not p.startswith('<details class="rm-part" open>') for p in parts[1:])
+    doc = html5lib.parse("\n".join(blocks), namespaceHTMLElements=False)
+    details = [d for d in doc.iter("details") if d.get("class") == "rm-part"]
+    for n, part in enumerate(details):
+        assert part[0].tag == "summary" and part[0].text == "2 steps in this part"
+        steps = part.findall("h3")
+        assert [h.get("id") for h in steps] == [f"block-{2 * n + 1}", f"block-{2 * n + 2}"]
+        assert all(h.find("a").get("href") == f"#{h.get('id')}" for h in steps)
+        assert len(part.findall(".//input")) == 52
+    bars = [b.get("aria-label") for b in doc.iter("div") if b.get("role") == "progressbar"]
+    assert bars == ["Progress in Long track", "Progress in Part 1", "Progress in Part 2", "Progress in Part 3"]
+
+
+def test_hostile_group_and_step_titles_stay_text_in_a_folded_part(tmp_path: Path) -> None:
+    """The folded part writes a step's title into its own HTML heading and a group's into a progress
+    bar's label: a built site parsed as a browser does shows the payloads as text, nowhere as markup."""
+    content = long_track_content(tmp_path / "content")
+    track = content / "tracks" / "long.yml"
+    track.write_text(yaml.safe_dump(poison(yaml.safe_load(track.read_text("utf-8"))), width=10_000), "utf-8")
+    project = copy_project(tmp_path / "project", content=content)
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    assert injected_in_site(tmp_path / "site") == {}
+    html = (tmp_path / "site" / "tracks" / "long" / "index.html").read_text("utf-8")
+    doc = html5lib.parse(html, namespaceHTMLElements=False)
+    steps = [h for h in doc.iter("h3") if (h.get("id") or "").startswith("block-")]
+    assert len(steps) == 6 and all("<x-pwn data-pwn></x-pwn><script>" in "".join(h.itertext()) for h in steps)
+    labels = [b.get("aria-label") for b in doc.iter("div") if b.get("role") == "progressbar"]
+    assert len(labels) == 7 and all("<script>__pwned=" in label for label in labels[1:])  # a group a block
