@@ -187,7 +187,8 @@ class Renderer:
 
     def track_parts(self, track: Track) -> list[dict[str, Any]]:
         """A track's runs of blocks with the same group, each block with its number on the page.
-        In a track longer than FOLD_ENTRIES, the parts that have a group are folded."""
+        In a track longer than FOLD_ENTRIES, the parts that have a group are folded (the first open)
+        and carry the ids of their items for their progress bar."""
         fold = sum(len(b.entries) for b in track.blocks) > FOLD_ENTRIES
         parts: list[dict[str, Any]] = []
         for index, block in enumerate(track.blocks, start=1):
@@ -195,10 +196,9 @@ class Renderer:
                 parts.append({"group": block.group, "folded": fold and bool(block.group), "blocks": []})
             parts[-1]["blocks"].append((index, block))
         folded = [p for p in parts if p["folded"]]
-        for part in folded:
-            blocks = [b for _, b in part["blocks"]]
-            part["open"] = part is folded[0]
-            part["item_ids"] = list(dict.fromkeys(e.item_id for b in blocks for e in b.entries))
+        for part in parts:
+            part["open"] = bool(folded) and part is folded[0]
+            part["item_ids"] = list(dict.fromkeys(e.item_id for _, b in part["blocks"] for e in b.entries))
         return parts
 
     def entry_checkbox(self, track: Track, block: Block, entry: Entry) -> Markup:

@@ -599,9 +599,9 @@
     var last = done[done.length - 1];
     if (!last) return;
     var part = last.closest("details.rm-part"), boxes = part.querySelectorAll("input[data-roadmap-id]");
-    var next = document.querySelectorAll("details.rm-part");
-    next = next[Array.prototype.indexOf.call(next, part) + 1];
-    (boxes[boxes.length - 1] === last && next ? next : part).open = true;
+    var parts = document.querySelectorAll("details.rm-part");
+    var after = parts[Array.prototype.indexOf.call(parts, part) + 1];
+    (boxes[boxes.length - 1] === last && after ? after : part).open = true;
   }
 
   function onPage() {

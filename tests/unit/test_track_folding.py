@@ -46,7 +46,9 @@ def test_folded_parts_are_whole_elements_with_their_steps_inside(tmp_path: Path)
     doc = html5lib.parse("\n".join(blocks), namespaceHTMLElements=False)
     details = [d for d in doc.iter("details") if d.get("class") == "rm-part"]
     for n, part in enumerate(details):
-        assert part[0].tag == "summary" and part[0].text == "2 steps in this part"
+        summary = part[0]  # its name says which part it opens: every summary's text is alike
+        assert summary.tag == "summary" and summary.text == "2 steps in this part"
+        assert summary.get("aria-label") == f"2 steps in this part: Part {n + 1}"
         steps = part.findall("h3")
         assert [h.get("id") for h in steps] == [f"block-{2 * n + 1}", f"block-{2 * n + 2}"]
         assert all(h.find("a").get("href") == f"#{h.get('id')}" for h in steps)
@@ -71,3 +73,21 @@ def test_hostile_group_and_step_titles_stay_text_in_a_folded_part(tmp_path: Path
     assert len(steps) == 6 and all("<x-pwn data-pwn></x-pwn><script>" in "".join(h.itertext()) for h in steps)
     labels = [b.get("aria-label") for b in doc.iter("div") if b.get("role") == "progressbar"]
     assert len(labels) == 7 and all("<script>__pwned=" in label for label in labels[1:])  # a group a block
+
+
+@pytest.mark.parametrize("per_block", [10, 26], ids=["whole", "folded"])
+def test_a_group_heading_never_takes_a_steps_id(tmp_path: Path, per_block: int) -> None:
+    """A group called "Block 3" must not get step 3's id, folded or not: the step's permanent link, its
+    search entry and links from other pages would land on the group heading (found in review)."""
+    content = long_track_content(tmp_path / "content", per_block=per_block)
+    track = content / "tracks" / "long.yml"
+    track.write_text(track.read_text("utf-8").replace("group: Part 1", "group: Block 3"), "utf-8")
+    project = copy_project(tmp_path / "project", content=content)
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    html = (tmp_path / "site" / "tracks" / "long" / "index.html").read_text("utf-8")
+    ids = re.findall(r'\sid="([^"]+)"', html)
+    assert len(ids) == len(set(ids))
+    doc = html5lib.parse(html, namespaceHTMLElements=False)
+    (step,) = [e for e in doc.iter() if e.get("id") == "block-3"]
+    assert step.tag in ("h2", "h3") and "".join(step.itertext()).startswith("Part 2 step 1")
