@@ -58,6 +58,18 @@ def test_the_part_the_learner_is_in_opens(page: Page, long_site: str) -> None:
     assert parts_open(page) == [True, False, False]
 
 
+def test_the_part_opens_after_instant_navigation_too(page: Page, long_site: str) -> None:
+    home = long_site.removesuffix("tracks/long/")
+    open_page(page, home)
+    put_state(page, {"version": 1, "items": {"t110": 1}, "notes": {}})  # mid part 3
+    page.evaluate("window.__marker = 1")  # survives only if navigation is instant (no full reload)
+    page.locator("a.rm-card__title", has_text="Long track").click()
+    page.wait_for_url("**/tracks/long/")
+    page.wait_for_function("document.querySelectorAll('details.rm-part')[2]?.open === true")
+    assert parts_open(page) == [True, False, True]
+    assert page.evaluate("window.__marker") == 1
+
+
 def test_a_link_into_a_folded_part_opens_it(page: Page, long_site: str) -> None:
     open_page(page, long_site + "#block-5")  # part 3, step 1
     heading = page.locator("h3#block-5")
