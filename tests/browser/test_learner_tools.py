@@ -558,3 +558,21 @@ def test_plan_follows_the_default_option_until_the_learner_chooses(new_context, 
     only_default = next(b for b in t.blocks if b.choice == choice and b.option == default).entries[0].item_id
     assert only_other in due_other and only_other not in due_default and only_default in due_default
     assert finish_iso(page) == (date(2027, 1, 4) + timedelta(days=days_other - 1)).isoformat()
+
+
+def test_pages_without_a_plan_make_no_date_formatter(new_context, site: str, planned_track: Track) -> None:
+    """A date formatter costs Chromium 20-30 ms to create (bench/README.md), and only a saved plan shows
+    dates: the home and progress pages make one only once there is a plan, and then show its dates."""
+    page = new_context(timezone_id="UTC").new_page()
+    page.add_init_script(
+        """(() => { const Made = Intl.DateTimeFormat; window.__formatters = 0;
+        Intl.DateTimeFormat = function (...a) { window.__formatters++; return new Made(...a); }; })()"""
+    )
+    for url in (site, f"{site}progress/"):
+        open_page(page, url)
+        assert page.evaluate("window.__formatters") == 0, url
+    save_plan(page, planned_track.id, "2027-03-01")
+    finish = page.locator("[data-rm-plan-finish] time")
+    expect(finish).to_have_attribute("datetime", re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"))
+    expect(finish).to_have_text(re.compile(r"^[A-Z][a-z]{2}, [0-9]{1,2} [A-Z][a-z]{2} [0-9]{4}$"))  # formatted
+    assert page.evaluate("window.__formatters") == 1
