@@ -18,26 +18,32 @@ from roadmapkit.slots import split_blocks
 from sitebuild import copy_project, long_track_content, mkdocs_build
 
 
-def track_page(folder: Path, per_block: int) -> str:
-    content = long_track_content(folder, parts=1, blocks=1, per_block=per_block)
+def track_page(content: Path) -> str:
+    """The long track's page as the renderer writes it (Markdown with raw HTML blocks)."""
     roadmap = load_roadmap(content, content.parent)
     return next(p.markdown for p in Renderer(roadmap).pages() if p.src_uri == "tracks/long.md")
 
 
+def built_track(tmp_path: Path, content: Path) -> str:
+    """The long track's page of a real `mkdocs build --strict` of the content (site in tmp_path/site)."""
+    project = copy_project(tmp_path / "project", content=content)
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    return (tmp_path / "site" / "tracks" / "long" / "index.html").read_text("utf-8")
+
+
 @pytest.mark.parametrize(("extra", "folded"), [(0, False), (1, True)])
 def test_a_track_folds_only_when_longer_than_the_limit(tmp_path: Path, extra: int, folded: bool) -> None:
-    page = track_page(tmp_path, FOLD_ENTRIES - 4 + extra)  # the ungrouped last block holds 4
+    page = track_page(long_track_content(tmp_path, parts=1, blocks=1, per_block=FOLD_ENTRIES - 4 + extra))
     assert ('<details class="rm-part" open>' in page) is folded
     assert (re.search(r"^### Part 1 step 1 \{ #block-1 \}$", page, re.M) is None) is folded
-    assert re.search(r"^## Afterwards \{ #block-2 \}$", page, re.M)  # an ungrouped block is never folded
+    assert re.search(r"^## Afterwards \{ #block-2 \}$", page, re.M)  # the ungrouped last 4: never folded
 
 
 def test_folded_parts_are_whole_elements_with_their_steps_inside(tmp_path: Path) -> None:
     """The group heading stays Markdown (the table of contents lists it); the part's progress bar sits
     before it; each step's heading is inside the part with its id and permanent link."""
-    content = long_track_content(tmp_path)
-    roadmap = load_roadmap(content, content.parent)
-    page = next(p.markdown for p in Renderer(roadmap).pages() if p.src_uri == "tracks/long.md")
+    page = track_page(long_track_content(tmp_path))
     assert re.findall(r"^## (.*)$", page, re.M) == ["Part 1", "Part 2", "Part 3", "Afterwards { #block-7 }"]
     _, blocks = split_blocks(page, "n")  # the raw HTML blocks, each whole
     parts = [b for b in blocks if b.startswith('<details class="rm-part"')]
@@ -63,11 +69,8 @@ def test_hostile_group_and_step_titles_stay_text_in_a_folded_part(tmp_path: Path
     content = long_track_content(tmp_path / "content")
     track = content / "tracks" / "long.yml"
     track.write_text(yaml.safe_dump(poison(yaml.safe_load(track.read_text("utf-8"))), width=10_000), "utf-8")
-    project = copy_project(tmp_path / "project", content=content)
-    result = mkdocs_build(project, tmp_path / "site")
-    assert result.returncode == 0, result.stderr
+    html = built_track(tmp_path, content)
     assert injected_in_site(tmp_path / "site") == {}
-    html = (tmp_path / "site" / "tracks" / "long" / "index.html").read_text("utf-8")
     doc = html5lib.parse(html, namespaceHTMLElements=False)
     steps = [h for h in doc.iter("h3") if (h.get("id") or "").startswith("block-")]
     assert len(steps) == 6 and all("<x-pwn data-pwn></x-pwn><script>" in "".join(h.itertext()) for h in steps)
@@ -82,10 +85,7 @@ def test_a_group_heading_never_takes_a_steps_id(tmp_path: Path, per_block: int) 
     content = long_track_content(tmp_path / "content", per_block=per_block)
     track = content / "tracks" / "long.yml"
     track.write_text(track.read_text("utf-8").replace("group: Part 1", "group: Block 3"), "utf-8")
-    project = copy_project(tmp_path / "project", content=content)
-    result = mkdocs_build(project, tmp_path / "site")
-    assert result.returncode == 0, result.stderr
-    html = (tmp_path / "site" / "tracks" / "long" / "index.html").read_text("utf-8")
+    html = built_track(tmp_path, content)
     ids = re.findall(r'\sid="([^"]+)"', html)
     assert len(ids) == len(set(ids))
     doc = html5lib.parse(html, namespaceHTMLElements=False)
