@@ -38,17 +38,22 @@ def roadmap_ids(roadmap: Roadmap) -> tuple[str, str]:
     return roadmap.phases[0].id, largest.id
 
 
+def open_as(page: Page, url: str, width: int, scheme: str) -> None:
+    """Open a page at a width in a colour scheme, and check Material's palette followed the scheme."""
+    page.set_viewport_size({"width": width, "height": 800})
+    page.emulate_media(color_scheme=scheme)
+    open_page(page, url)
+    palette = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
+    assert palette == ("slate" if scheme == "dark" else "default"), url
+
+
 @pytest.mark.parametrize("width", [375, 1280])
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_pages_have_no_axe_violations(
     page: Page, site: str, scheme: str, width: int, roadmap_ids: tuple[str, str]
 ) -> None:
-    page.set_viewport_size({"width": width, "height": 800})
-    page.emulate_media(color_scheme=scheme)
     for url in _urls(site, roadmap_ids):
-        open_page(page, url)
-        if scheme == "dark":
-            assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
+        open_as(page, url, width, scheme)
         assert axe_violations(page) == [], url
 
 
@@ -58,10 +63,8 @@ def test_the_note_button_and_its_editor_have_no_axe_violations(
     page: Page, site: str, scheme: str, width: int, roadmap_ids: tuple[str, str]
 ) -> None:
     """On a phase and a track page: the page's note button brought into a row, then its editor open."""
-    page.set_viewport_size({"width": width, "height": 800})
-    page.emulate_media(color_scheme=scheme)
     for url in _urls(site, roadmap_ids)[2:4]:
-        open_page(page, url)
+        open_as(page, url, width, scheme)
         rows = page.locator('li.rm-row:has(> .rm-check > input:not([data-roadmap-id*="@"]))')
         rows.nth(1).hover(position={"x": 1, "y": 1})  # on the row itself: a hovered link takes the accent colour
         assert rows.nth(1).locator("> .rm-note-btn").is_visible()

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
-from test_accessibility import axe_violations
+from test_accessibility import axe_violations, open_as
 from test_learner_tools import put_state
 
 from browserkit import open_page
@@ -98,9 +98,5 @@ def test_the_table_of_contents_lists_the_parts_not_every_step(page: Page, long_s
 @pytest.mark.parametrize("width", [375, 1280])
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_folded_parts_have_no_axe_violations(page: Page, long_site: str, scheme: str, width: int) -> None:
-    page.set_viewport_size({"width": width, "height": 800})
-    page.emulate_media(color_scheme=scheme)
-    open_page(page, long_site)
-    palette = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
-    assert palette == ("slate" if scheme == "dark" else "default")
+    open_as(page, long_site, width, scheme)
     assert axe_violations(page) == []
