@@ -18,15 +18,15 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
-from contextlib import suppress
 from typing import TYPE_CHECKING, Any
 
-from jinja2 import Environment, FileSystemBytecodeCache
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from roadmap_content import SERVING_KEY
+from roadmapkit.render import bytecode_cache
 
 if TYPE_CHECKING:  # the live-reload server is only needed by `mkdocs serve`
     from mkdocs.livereload import LiveReloadServer
@@ -45,8 +45,7 @@ class SearchCache:
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     if config.extra.get(SERVING_KEY) and env.bytecode_cache is None:
-        with suppress(OSError, RuntimeError):  # no writable private temp directory: compile every time
-            env.bytecode_cache = FileSystemBytecodeCache()
+        env.bytecode_cache = bytecode_cache()  # None without a writable private temp directory
     return env
 
 

@@ -297,7 +297,7 @@ def _plan_block(track: Track, block: Block) -> dict[str, Any]:
     return out
 
 
-def _bytecode_cache() -> FileSystemBytecodeCache | None:
+def bytecode_cache() -> FileSystemBytecodeCache | None:
     """Jinja's per-user compiled-template cache (keyed by each template's checksum, so never stale)."""
     try:
         return FileSystemBytecodeCache()
@@ -308,7 +308,7 @@ def _bytecode_cache() -> FileSystemBytecodeCache | None:
 def _environment() -> Environment:
     env = Environment(
         loader=FileSystemLoader(TEMPLATES),
-        bytecode_cache=_bytecode_cache(),
+        bytecode_cache=bytecode_cache(),
         autoescape=True,
         trim_blocks=True,
         lstrip_blocks=True,
