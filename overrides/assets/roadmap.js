@@ -598,10 +598,10 @@
     var done = document.querySelectorAll("details.rm-part input[data-roadmap-id]:checked");
     var last = done[done.length - 1];
     if (!last) return;
-    var part = last.closest("details.rm-part"), boxes = part.querySelectorAll("input[data-roadmap-id]");
+    var part = last.closest("details.rm-part"), inPart = part.querySelectorAll("input[data-roadmap-id]");
     var parts = document.querySelectorAll("details.rm-part");
     var after = parts[Array.prototype.indexOf.call(parts, part) + 1];
-    (boxes[boxes.length - 1] === last && after ? after : part).open = true;
+    (inPart[inPart.length - 1] === last && after ? after : part).open = true;
   }
 
   function onPage() {
