@@ -25,6 +25,7 @@ SHIM = "iframe-worker/shim.js"  # extra.polyfills: search on file:// only
 class _Slots:
     nonce = ""
     blocks: dict[str, tuple[File, list[str]]] = {}  # noqa: RUF012 - src_uri -> our page's file and blocks
+    styles: dict[str, tuple[str, ...]] = {}  # noqa: RUF012 - src_uri -> our page's own stylesheets
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -37,7 +38,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    _Slots.nonce, _Slots.blocks = secrets.token_hex(8), {}
+    _Slots.nonce, _Slots.blocks, _Slots.styles = secrets.token_hex(8), {}, {}
     roadmap = config.extra.get(ROADMAP_KEY)
     if roadmap is None:  # broken content under `mkdocs serve`: roadmap_errorpage shows the problems
         return files
@@ -46,6 +47,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         markdown, blocks = split_blocks(page.markdown, _Slots.nonce)
         file = File.generated(config, page.src_uri, content=markdown)
         _Slots.blocks[page.src_uri] = (file, blocks)
+        _Slots.styles[page.src_uri] = page.styles
         if page.source:
             file.edit_uri = _edit_uri(page.source, config)
         _replace(files, file)
@@ -66,6 +68,15 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     if page.present_anchor_ids is not None:
         page.present_anchor_ids |= block_ids(blocks)
     return join_blocks(html, _Slots.nonce, blocks)
+
+
+def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: object) -> dict:
+    """A generated page's own stylesheets, for overrides/main.html to link in <head> (where they
+    are found early, and styled before anything is painted). Set from the renderer only: page
+    meta, which a hand-written page controls, is never read for them."""
+    file, _ = _Slots.blocks.get(page.file.src_uri, (None, []))
+    context["roadmap_styles"] = _Slots.styles.get(page.file.src_uri, ()) if page.file is file else ()
+    return context
 
 
 def _edit_uri(source: str, config: MkDocsConfig) -> str:

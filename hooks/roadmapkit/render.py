@@ -27,12 +27,14 @@ FOLD_ENTRIES = 150
 
 @dataclass(frozen=True)
 class Page:
-    """One generated page: where it goes, its Markdown, and the YAML it comes from."""
+    """One generated page: where it goes, its Markdown, the YAML it comes from, and the
+    stylesheets (site-relative paths) it needs beyond every page's, linked in its <head>."""
 
     src_uri: str
     title: str
     markdown: str
     source: str | None = None
+    styles: tuple[str, ...] = ()
 
 
 def hours_number(text: str | None) -> float | None:
@@ -96,13 +98,14 @@ class Renderer:
     tools_css = "assets/roadmap-tools.css"  # linked by the home, progress and map pages only
 
     def pages(self) -> list[Page]:
-        out = [self._page("index.md", "Home", "home.md.j2")]
+        tools = (self.tools_css,)
+        out = [self._page("index.md", "Home", "home.md.j2", styles=tools)]
         out += [self._page(phase_uri(p), p.title, "phase.md.j2", p.source, phase=p) for p in self.roadmap.phases]
         out += [self._page(track_uri(t), t.title, "track.md.j2", t.source, track=t) for t in self.roadmap.tracks]
         out.append(self._page("tracks/index.md", "Compare tracks", "compare.md.j2"))
-        out.append(self._page("progress.md", "Progress", "progress.md.j2"))
+        out.append(self._page("progress.md", "Progress", "progress.md.j2", styles=tools))
         out.append(self._page("resources.md", "Resources", "resources.md.j2"))
-        out.append(self._page("map.md", "Map", "map.md.j2"))
+        out.append(self._page("map.md", "Map", "map.md.j2", styles=tools))
         return out
 
     def map_svg(self, uri: str) -> Markup:
@@ -149,9 +152,17 @@ class Renderer:
             data["alts"] = {i: [o for o in options if o != i] for options in choices for i in options}
         return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
-    def _page(self, uri: str, title: str, template: str, source: str | None = None, **extra: object) -> Page:
+    def _page(
+        self,
+        uri: str,
+        title: str,
+        template: str,
+        source: str | None = None,
+        styles: tuple[str, ...] = (),
+        **extra: object,
+    ) -> Page:
         ctx = {"r": self, "roadmap": self.roadmap, "uri": uri, "title": title, **extra}
-        return Page(uri, title, self.env.get_template(template).render(ctx).strip() + "\n", source)
+        return Page(uri, title, self.env.get_template(template).render(ctx).strip() + "\n", source, styles)
 
     def link(self, from_uri: str, anchor: str) -> str:
         """Link from a page to an item's or module's canonical place on its phase page."""

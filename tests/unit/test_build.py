@@ -6,6 +6,8 @@ import json
 import re
 from pathlib import Path
 
+import html5lib
+
 from roadmapkit import load_roadmap
 from sitebuild import FIXTURES, ROOT, copy_project, mkdocs_build, site_digest
 
@@ -52,6 +54,24 @@ def test_pages_stay_light(built_site: Path) -> None:
             spans = sum(len(re.findall(r"<span", row)) for row in rows)
             blocks = article.count('<div class="rm-block">')
             assert len(re.findall(r"<[a-zA-Z]", article)) <= 4 * boxes + spans + 10 * blocks + 60, page.parent.name
+
+
+def test_stylesheets_are_in_the_head_before_the_script_that_makes_them_absolute(built_site: Path) -> None:
+    """Issue #15. Every stylesheet, roadmap-tools.css included (home, progress and map only), is
+    linked in <head>, before the inline script that makes the links absolute: Material's instant
+    navigation would otherwise make them absolute once the page is styled, and restyle all of it."""
+    tools = {"index.html", "progress/index.html", "map/index.html"}
+    for page in sorted(built_site.rglob("*.html")):
+        rel = page.relative_to(built_site).as_posix()
+        doc = html5lib.parse(page.read_bytes(), namespaceHTMLElements=False)
+        head, body = doc.find("head"), doc.find("body")
+        assert [e for e in body.iter("link") if e.get("rel") == "stylesheet"] == [], rel
+        kids = list(head)
+        sheets = [n for n, e in enumerate(kids) if e.tag == "link" and e.get("rel") == "stylesheet"]
+        fixer = [n for n, e in enumerate(kids) if e.tag == "script" and "l.href=l.href" in (e.text or "")]
+        assert len(fixer) == 1 and sheets and max(sheets) < fixer[0], rel
+        hrefs = [kids[n].get("href") for n in sheets]
+        assert any(h.endswith("assets/roadmap-tools.css") for h in hrefs) == (rel in tools), rel
 
 
 def test_every_item_is_a_labelled_checkbox_with_an_anchor(built_site: Path) -> None:
