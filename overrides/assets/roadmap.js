@@ -294,19 +294,29 @@
     performance.measure("rm:paint", "rm:paint:start"); // read by bench/bench.py
   }
 
+  // A set ("a b | c ; d": groups of options of ids) is split once per page load, then counted with
+  // plain loops: home and progress count every phase and track on each paint.
+  var parsedSets = new Map();
   function count(set) {
-    var done = 0, total = 0;
-    set.split(" ; ").forEach(function (group) {
+    var groups = parsedSets.get(set);
+    if (!groups) {
+      groups = set.split(" ; ").map(function (group) {
+        return group.split(" | ").map(function (option) { return option.split(" ").filter(Boolean); });
+      });
+      parsedSets.set(set, groups);
+    }
+    var done = 0, total = 0, items = state.items;
+    for (var g = 0; g < groups.length; g++) {
       var best = null;
-      group.split(" | ").forEach(function (option) {
-        var ids = option.split(" ").filter(Boolean);
-        var n = ids.filter(function (id) { return get(state.items, id); }).length;
+      for (var o = 0; o < groups[g].length; o++) {
+        var ids = groups[g][o], n = 0;
+        for (var i = 0; i < ids.length; i++) if (get(items, ids[i])) n++;
         if (!best || n > best.done || (n === best.done && n === 0 && ids.length > best.total)) {
           best = { done: n, total: ids.length };
         }
-      });
+      }
       if (best) { done += best.done; total += best.total; }
-    });
+    }
     return { done: done, total: total };
   }
 
@@ -629,12 +639,15 @@
   load();
   // Material's document$ fires on every instant navigation; the DOM-ready call covers pages
   // where it never fires (opened from disk, or Material's script failed). Painting is idempotent.
+  // Material's handler runs first (its script comes first), so once it has painted the page the
+  // DOM-ready call has nothing to add: it is skipped rather than painting the page twice.
+  var byMaterial = false;
   if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(onPage);
+    window.document$.subscribe(function () { byMaterial = true; onPage(); });
   }
   if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", onPage);
-  } else {
+    document.addEventListener("DOMContentLoaded", function () { if (!byMaterial) onPage(); });
+  } else if (!byMaterial) {
     onPage();
   }
 

@@ -118,6 +118,16 @@ def test_progress_bars_count_and_update_on_every_tick(page: Page, site: str, roa
     assert overall.get_attribute("aria-valuenow") == "1"
 
 
+def test_a_page_load_paints_stored_progress_once(page: Page, site: str, shared: tuple[str, str, str]) -> None:
+    """Material's document$ and the DOM-ready event both report the first load: one paint, not two
+    (each paint of the home page counts every phase and track)."""
+    _, phase_id, _ = shared
+    for url in (f"{site}phases/{phase_id}/", site):
+        open_page(page, url)
+        tools = page.evaluate("!!document.querySelector('[data-rm-tools]')")  # it paints again once they come
+        assert page.evaluate("performance.getEntriesByName('rm:paint').length") == 1 + tools, url
+
+
 def test_unknown_ids_in_storage_are_kept(page: Page, site: str, shared: tuple[str, str, str]) -> None:
     item_id, phase_id, _ = shared
     open_page(page, site)
