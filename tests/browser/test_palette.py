@@ -126,3 +126,28 @@ def test_a_stored_choice_outlasts_a_change_of_the_system_scheme(page: Page, site
     page.wait_for_function("document.documentElement.hasAttribute('data-rm-ready')")
     assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "default"
     assert metas(page)["color-scheme"] == ["light"]
+
+
+SHIFTS = """
+window.__shifts = [];
+new PerformanceObserver(function (list) {
+  list.getEntries().forEach(function (e) {
+    if (e.hadRecentInput) return;
+    window.__shifts.push(e.sources.map(function (s) { return s.node && s.node.outerHTML.slice(0, 60); }));
+  });
+}).observe({type: "layout-shift", buffered: true});
+"""
+
+
+@pytest.mark.parametrize("width", [412, 1280])
+def test_nothing_moves_as_the_page_starts(page: Page, site: str, width: int) -> None:
+    """The toggle is ready before Material's script runs, but shows with Material's search button:
+    shown earlier, that button's arrival moved it (a layout shift on every page)."""
+    page.set_viewport_size({"width": width, "height": 800})
+    page.add_init_script(SHIFTS)
+    for url in (site, f"{site}progress/", f"{site}about/"):
+        open_page(page, url)
+        page.evaluate(
+            "new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))"
+        )  # entries come after a frame
+        assert page.evaluate("window.__shifts") == [], url
