@@ -641,9 +641,16 @@
   // where it never fires (opened from disk, or Material's script failed). Painting is idempotent.
   // Material's handler runs first (its script comes first), so once it has painted the page the
   // DOM-ready call has nothing to add: it is skipped rather than painting the page twice.
-  var byMaterial = false;
+  // The first paint gets a task of its own after the one in which Material's components start
+  // (boxes stay hidden until then: html:not([data-rm-ready])), two shorter tasks instead of one
+  // long one. After instant navigation it paints at once: the old page's data-rm-ready would show
+  // the new page's boxes unticked for a frame.
+  var byMaterial = false, loaded = false;
   if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(function () { byMaterial = true; onPage(); });
+    window.document$.subscribe(function () {
+      byMaterial = true;
+      if (loaded) { onPage(); } else { loaded = true; setTimeout(onPage); }
+    });
   }
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", function () { if (!byMaterial) onPage(); });

@@ -126,6 +126,11 @@ def test_a_page_load_paints_stored_progress_once(page: Page, site: str, shared: 
         open_page(page, url)
         tools = page.evaluate("!!document.querySelector('[data-rm-tools]')")  # it paints again once they come
         assert page.evaluate("performance.getEntriesByName('rm:paint').length") == 1 + tools, url
+        # ...in a task after Material's DOMContentLoaded handlers, not in the same long one
+        assert page.evaluate(
+            "performance.getEntriesByName('rm:paint')[0].startTime"
+            " >= performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd"
+        ), url
 
 
 def test_unknown_ids_in_storage_are_kept(page: Page, site: str, shared: tuple[str, str, str]) -> None:
