@@ -325,7 +325,7 @@
     document.querySelectorAll("[data-rm-times]").forEach(function (span) {
       var keys = span.getAttribute("data-rm-times").split(" ");
       var n = keys.filter(function (k) { return get(state.items, k); }).length;
-      span.textContent = "done " + n + " of " + keys.length + " times";
+      setText(span, "done " + n + " of " + keys.length + " times");
     });
   }
 
@@ -352,14 +352,13 @@
 
   function paintBar(bar, c) {
     var pct = c.total ? Math.round((100 * c.done) / c.total) : 0;
-    bar.setAttribute("aria-valuenow", c.done);
-    bar.setAttribute("aria-valuemax", c.total);
-    bar.setAttribute("aria-valuetext", c.done + " of " + c.total + " done");
+    setAttr(bar, "aria-valuenow", c.done);
+    setAttr(bar, "aria-valuemax", c.total);
+    setAttr(bar, "aria-valuetext", c.done + " of " + c.total + " done");
     bar.classList.toggle("rm-progress--done", c.total > 0 && c.done === c.total);
     var fill = bar.querySelector(".rm-progress__fill");
-    if (fill) fill.style.width = pct + "%";
-    var text = bar.querySelector(".rm-progress__text");
-    if (text) text.textContent = c.done + " / " + c.total;
+    if (fill && fill.style.width !== pct + "%") fill.style.width = pct + "%";
+    setText(bar.querySelector(".rm-progress__text"), c.done + " / " + c.total);
   }
 
   function paintContinue() {
@@ -381,14 +380,19 @@
   }
 
   /* ---- the map: nodes coloured by progress, with the count in text too ---- */
+  // Paints write only what differs: an unchanged text or attribute written again still makes the
+  // browser lay the page out again (the map's SVG labels on every load, the bars on every tick).
+  function setText(node, text) { if (node && node.textContent !== text) node.textContent = text; }
+  function setAttr(node, name, value) { if (node.getAttribute(name) !== String(value)) node.setAttribute(name, value); }
+
   function paintMap() {
     document.querySelectorAll("[data-rm-map] [data-rm-set]").forEach(function (node) {
       var c = count(node.getAttribute("data-rm-set"));
       var st = !c.done ? "todo" : c.done >= c.total ? "done" : "started";
       ["todo", "started", "done"].forEach(function (k) { node.classList.toggle("rm-node--" + k, k === st); });
-      node.setAttribute("aria-label", node.getAttribute("data-rm-label") + ", " + c.done + " of " + c.total +
+      setAttr(node, "aria-label", node.getAttribute("data-rm-label") + ", " + c.done + " of " + c.total +
         " done" + (st === "todo" ? "" : " (" + st + ")"));
-      node.querySelector(".rm-node__count").textContent = c.done + "/" + c.total;
+      setText(node.querySelector(".rm-node__count"), c.done + "/" + c.total);
     });
   }
 
