@@ -24,8 +24,8 @@ SHIM = "iframe-worker/shim.js"  # extra.polyfills: search on file:// only
 
 class _Slots:
     nonce = ""
-    blocks: dict[str, tuple[File, list[str]]] = {}  # noqa: RUF012 - src_uri -> our page's file and blocks
-    styles: dict[str, tuple[str, ...]] = {}  # noqa: RUF012 - src_uri -> our page's own stylesheets
+    # src_uri -> our page's file, its raw HTML blocks and its own stylesheets
+    pages: dict[str, tuple[File, list[str], tuple[str, ...]]] = {}  # noqa: RUF012
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -38,7 +38,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    _Slots.nonce, _Slots.blocks, _Slots.styles = secrets.token_hex(8), {}, {}
+    _Slots.nonce, _Slots.pages = secrets.token_hex(8), {}
     roadmap = config.extra.get(ROADMAP_KEY)
     if roadmap is None:  # broken content under `mkdocs serve`: roadmap_errorpage shows the problems
         return files
@@ -46,8 +46,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for page in renderer.pages():
         markdown, blocks = split_blocks(page.markdown, _Slots.nonce)
         file = File.generated(config, page.src_uri, content=markdown)
-        _Slots.blocks[page.src_uri] = (file, blocks)
-        _Slots.styles[page.src_uri] = page.styles
+        _Slots.pages[page.src_uri] = (file, blocks, page.styles)
         if page.source:
             file.edit_uri = _edit_uri(page.source, config)
         _replace(files, file)
@@ -62,7 +61,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """A generated page gets its raw HTML blocks back, and their ids count as its anchors."""
-    file, blocks = _Slots.blocks.get(page.file.src_uri, (None, []))
+    file, blocks, _ = _Slots.pages.get(page.file.src_uri, (None, [], ()))
     if page.file is not file:  # a hand-written page: Markdown saw all of it
         return html
     if page.present_anchor_ids is not None:
@@ -74,8 +73,8 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: object
     """A generated page's own stylesheets, for overrides/main.html to link in <head> (where they
     are found early, and styled before anything is painted). Set from the renderer only: page
     meta, which a hand-written page controls, is never read for them."""
-    file, _ = _Slots.blocks.get(page.file.src_uri, (None, []))
-    context["roadmap_styles"] = _Slots.styles.get(page.file.src_uri, ()) if page.file is file else ()
+    file, _, styles = _Slots.pages.get(page.file.src_uri, (None, [], ()))
+    context["roadmap_styles"] = styles if page.file is file else ()
     return context
 
 
