@@ -380,11 +380,6 @@
   }
 
   /* ---- the map: nodes coloured by progress, with the count in text too ---- */
-  // Paints write only what differs: an unchanged text or attribute written again still makes the
-  // browser lay the page out again (the map's SVG labels on every load, the bars on every tick).
-  function setText(node, text) { if (node && node.textContent !== text) node.textContent = text; }
-  function setAttr(node, name, value) { if (node.getAttribute(name) !== String(value)) node.setAttribute(name, value); }
-
   function paintMap() {
     document.querySelectorAll("[data-rm-map] [data-rm-set]").forEach(function (node) {
       var c = count(node.getAttribute("data-rm-set"));
@@ -408,13 +403,17 @@
   document.addEventListener("mouseover", highlight);
   document.addEventListener("focusin", highlight);
 
-  /* ---- a DOM helper: text only, never HTML ---- */
+  /* ---- DOM helpers: text only, never HTML ---- */
   function el(tag, cls, text) {
     var e = document.createElement(tag);
     if (cls) e.className = cls;
     if (text !== undefined) e.textContent = text;
     return e;
   }
+  // Paints write only what differs: an unchanged text or attribute written again still makes the
+  // browser lay the page out again (the map's SVG labels on every load, the bars on every tick).
+  function setText(node, text) { if (node && node.textContent !== text) node.textContent = text; }
+  function setAttr(node, name, value) { if (node.getAttribute(name) !== String(value)) node.setAttribute(name, value); }
 
   /* ---- notes: plain text under every place an item appears ---- */
   function paintNotes() {
@@ -649,11 +648,10 @@
   // (boxes stay hidden until then: html:not([data-rm-ready])), two shorter tasks instead of one
   // long one. After instant navigation it paints at once: the old page's data-rm-ready would show
   // the new page's boxes unticked for a frame.
-  var byMaterial = false, loaded = false;
+  var byMaterial = false;
   if (window.document$ && typeof window.document$.subscribe === "function") {
     window.document$.subscribe(function () {
-      byMaterial = true;
-      if (loaded) { onPage(); } else { loaded = true; setTimeout(onPage); }
+      if (byMaterial) { onPage(); } else { byMaterial = true; setTimeout(onPage); }
     });
   }
   if (document.readyState === "loading") {
