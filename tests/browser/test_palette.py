@@ -12,7 +12,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page
 
-from browserkit import open_page
+from browserkit import open_page, ready
 
 # Records, from before any of the page's own scripts run, each change to the body's attributes
 # and to the stylesheet links' addresses, with how far the parser had got when it happened.
@@ -99,7 +99,7 @@ def test_the_toggle_switches_is_remembered_and_survives_instant_navigation(page:
     page.add_init_script(WATCH)
     page.get_by_title("Switch to dark mode").click()
     page.reload()
-    page.wait_for_function("document.documentElement.hasAttribute('data-rm-ready')")
+    ready(page)
     assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
     assert shown_toggle(page) == "Switch to light mode"
     watch = page.evaluate("window.__rmWatch")
@@ -123,7 +123,7 @@ def test_a_stored_choice_outlasts_a_change_of_the_system_scheme(page: Page, site
     page.emulate_media(color_scheme="dark")
     assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "default"
     page.reload()
-    page.wait_for_function("document.documentElement.hasAttribute('data-rm-ready')")
+    ready(page)
     assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "default"
     assert metas(page)["color-scheme"] == ["light"]
 
