@@ -13,6 +13,12 @@ from browserkit import open_page
 from roadmapkit.model import Roadmap, Track
 
 AXE = Path(__file__).parent / "node_modules" / "axe-core" / "axe.min.js"
+# After a scroll, Material's header swaps its title with a fade on the next frame: wait for that
+# frame, then for every finite transition or animation to end, so axe never reads a half-faded text.
+SETTLED = """new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done))).then(() =>
+  Promise.all(document.getAnimations()
+    .filter(a => a.effect && a.effect.getComputedTiming().endTime !== Infinity)
+    .map(a => a.finished.catch(() => null))))"""
 PAGES = ["", "map/", "phases/{phase}/", "tracks/{track}/", "tracks/", "progress/", "resources/", "about/"]
 
 
@@ -20,6 +26,7 @@ def axe_violations(page: Page) -> list[str]:
     if not AXE.is_file():
         pytest.fail(f"{AXE} is missing: run `npm ci --prefix tests/browser` (scripts/test does it for you).")
     page.add_script_tag(path=str(AXE))
+    page.evaluate(SETTLED)
     result = page.evaluate("axe.run(document, {resultTypes: ['violations'], rules: {'target-size': {enabled: true}}})")
     return [
         f"{v['id']} ({v['impact']}): {v['help']} - {[n['target'] for n in v['nodes'][:3]]}"
