@@ -128,6 +128,24 @@ def test_a_stored_choice_outlasts_a_change_of_the_system_scheme(page: Page, site
     assert metas(page)["color-scheme"] == ["light"]
 
 
+@pytest.mark.parametrize(
+    "stored", ['{"index": 7}', '{"index": -3}', '{"index": 0.5}', '{"index": "1"}', "[]", "null", "{not json"]
+)
+def test_a_damaged_stored_palette_is_ignored(page: Page, site: str, stored: str) -> None:
+    """The stored choice is whatever the browser holds: anything but one of the toggles' indexes
+    is ignored (the system's scheme picks, as on a first visit), and the toggle still works."""
+    page.emulate_media(color_scheme="light")
+    open_page(page, site)
+    page.evaluate("s => localStorage.setItem(__md_scope.pathname + '.__palette', s)", stored)
+    page.reload()
+    ready(page)
+    assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "default"
+    assert shown_toggle(page) == "Switch to dark mode"
+    page.get_by_title("Switch to dark mode").click()
+    assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
+    assert page.evaluate("__md_get('__palette').index") == 1
+
+
 SHIFTS = """
 window.__shifts = [];
 new PerformanceObserver(function (list) {
