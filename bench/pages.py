@@ -110,6 +110,9 @@ def lighthouse(url: str, preset: str, save: Path | None = None) -> dict[str, flo
         "tbt": round(audits["total-blocking-time"]["numericValue"]),
         "cls": round(audits["cumulative-layout-shift"]["numericValue"], 3),
         "dom": int(audits["dom-size"].get("numericValue", 0)),
+        # Lighthouse's "CPU/Memory Power" of this machine during the run: its 4x slowdown assumes
+        # 1,500-2,000 (docs/throttling.md), and TBT moves with it, so a figure needs it beside it.
+        "cpu": round(report["environment"]["benchmarkIndex"]),
     }
 
 
@@ -140,9 +143,10 @@ def main() -> None:
         env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": base}
         subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(site)], cwd=ROOT, env=env, check=True)
         threading.Thread(target=httpd.serve_forever, daemon=True).start()
+        print(f"# load average {os.getloadavg()[0]:.1f}; cpu: Lighthouse's benchmark index (median)")
         print(
             f"{'page':10} {'preset':8} {'KB':>6} {'gzKB':>5} {'perf':>4} {'a11y':>4} "
-            f"{'TBT':>4} {'CLS':>6} {'DOM':>5} {'vnu':>4}"
+            f"{'TBT':>4} {'CLS':>6} {'DOM':>5} {'vnu':>4} {'cpu':>5}"
         )
         for name, rel in page_types(site).items():
             if name not in args.pages.split(","):
@@ -157,7 +161,8 @@ def main() -> None:
                 f = median([lighthouse(base + rel, preset, save) for save in saves])
                 print(
                     f"{name:10} {preset:8} {len(html) / 1000:6.1f} {len(gzip.compress(html)) / 1000:5.1f} "
-                    f"{f['perf']:4g} {f['a11y']:4g} {f['tbt']:4g} {f['cls']:6.3f} {f['dom']:5g} {errors:4}",
+                    f"{f['perf']:4g} {f['a11y']:4g} {f['tbt']:4g} {f['cls']:6.3f} {f['dom']:5g} "
+                    f"{errors:4} {f['cpu']:5g}",
                     flush=True,
                 )
         httpd.shutdown()
