@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from hostile import payload
 from htmlcheck import injected, injected_in_site
 from roadmapkit import ContentError, load_roadmap
 from roadmapkit.load import SCHEMA_DIR
@@ -59,6 +60,23 @@ def test_search_index_and_roadmap_json_keep_text_as_data(hostile_site: Path) -> 
         assert injected(f"<p>{title}</p>") == [], title
     data = json.loads((hostile_site / "roadmap.json").read_text("utf-8"))
     assert data["phases"][0]["title"].startswith("f1</title>"), "roadmap.json holds the plain text"
+
+
+def test_the_palette_toggle_prints_mkdocs_yml_values_as_text(tmp_path: Path) -> None:
+    """mkdocs.yml is not content, but a fork edits it, and our palette partial (which replaced
+    Material's, which printed these raw) puts its toggle names and colours into attributes."""
+    project = copy_project(tmp_path / "project", FIXTURES / "mini")
+    config = project / "mkdocs.yml"
+    text = config.read_text("utf-8")
+    for old, value in (("Switch to dark mode", payload(1)), ("indigo", 'indigo"><x-pwn data-pwn></x-pwn>')):
+        assert old in text
+        text = text.replace(old, json.dumps(value), 1)  # a YAML double-quoted string
+    config.write_text(text, "utf-8")
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    home = (tmp_path / "site" / "index.html").read_text("utf-8")
+    assert 'title="f1&lt;/title&gt;' in home, "the toggle's name is shown, as text"
+    assert injected_in_site(tmp_path / "site") == {}
 
 
 # ---- 2. rules in code, whatever content/schema says ----
