@@ -62,20 +62,23 @@ def test_search_index_and_roadmap_json_keep_text_as_data(hostile_site: Path) -> 
     assert data["phases"][0]["title"].startswith("f1</title>"), "roadmap.json holds the plain text"
 
 
-def test_the_palette_toggle_prints_mkdocs_yml_values_as_text(tmp_path: Path) -> None:
-    """mkdocs.yml is not content, but a fork edits it, and our palette partial (which replaced
-    Material's, which printed these raw) puts its toggle names and colours into attributes."""
+def test_our_partials_print_mkdocs_yml_values_as_text(tmp_path: Path) -> None:
+    """mkdocs.yml is the site owner's, not content (it can name hooks, which run Python), but our
+    partials that replaced Material's print its palette toggle names, scope and repository name:
+    they escape them, where Material's printed them raw. (Material's own templates still print
+    the palette colours and repository address raw in the body tag and edit links.)"""
     project = copy_project(tmp_path / "project", FIXTURES / "mini")
     config = project / "mkdocs.yml"
     text = config.read_text("utf-8")
-    for old, value in (("Switch to dark mode", payload(1)), ("indigo", 'indigo"><x-pwn data-pwn></x-pwn>')):
-        assert old in text
-        text = text.replace(old, json.dumps(value), 1)  # a YAML double-quoted string
+    assert "Switch to dark mode" in text and "\nextra:\n" in text
+    text = text.replace("Switch to dark mode", json.dumps(payload(1)), 1)  # a YAML double-quoted string
+    scope = '/"</script><x-pwn data-pwn></x-pwn>'
+    text = text.replace("\nextra:\n", f"\nextra:\n  scope: {json.dumps(scope)}\n", 1)
     config.write_text(text, "utf-8")
-    result = mkdocs_build(project, tmp_path / "site")
+    result = mkdocs_build(project, tmp_path / "site", REPO_NAME=payload(3))
     assert result.returncode == 0, result.stderr
     home = (tmp_path / "site" / "index.html").read_text("utf-8")
-    assert 'title="f1&lt;/title&gt;' in home, "the toggle's name is shown, as text"
+    assert 'title="f1&lt;/title&gt;' in home and "f3&lt;/title&gt;" in home, "names are shown, as text"
     assert injected_in_site(tmp_path / "site") == {}
 
 
