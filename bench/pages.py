@@ -88,7 +88,7 @@ def page_types(site: Path) -> dict[str, str]:
     }
 
 
-def lighthouse(url: str, preset: str, save: Path | None = None) -> dict[str, float]:
+def lighthouse(url: str, preset: str, save: Path | None = None, slowdown: float | None = None) -> dict[str, float]:
     cmd = [
         str(BENCH / "node_modules" / ".bin" / "lighthouse"),
         url,
@@ -99,6 +99,8 @@ def lighthouse(url: str, preset: str, save: Path | None = None) -> dict[str, flo
     ]
     if preset == "desktop":
         cmd.append("--preset=desktop")
+    if slowdown is not None:  # Lighthouse's own flag: its default is 4 (mobile) and 1 (desktop)
+        cmd.append(f"--throttling.cpuSlowdownMultiplier={slowdown:g}")
     out = subprocess.run(cmd, capture_output=True, text=True, check=True, env={**os.environ, "CHROME_PATH": CHROME})
     report = json.loads(out.stdout)
     if save:  # the whole report, for its long-tasks, bootup-time and mainthread-work-breakdown audits
@@ -134,6 +136,12 @@ def main() -> None:
     parser.add_argument("--pages", default="home,phase,track,progress,resources,map")
     parser.add_argument("--runs", type=int, default=1, help="Lighthouse runs per figure (the median is shown)")
     parser.add_argument("--reports", type=Path, help="write each Lighthouse report (JSON) into this folder")
+    parser.add_argument(
+        "--cpu-slowdown",
+        type=float,
+        help="Lighthouse's CPU slowdown instead of its preset's (calibrate it from the cpu column: "
+        "its default 4x for mobile assumes a benchmark index of 1,500-2,000)",
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         site = Path(tmp) / "site"
@@ -158,7 +166,7 @@ def main() -> None:
                 if args.reports:
                     args.reports.mkdir(parents=True, exist_ok=True)
                     saves = [args.reports / f"{name}-{preset}-{n + 1}.json" for n in range(args.runs)]
-                f = median([lighthouse(base + rel, preset, save) for save in saves])
+                f = median([lighthouse(base + rel, preset, save, args.cpu_slowdown) for save in saves])
                 print(
                     f"{name:10} {preset:8} {len(html) / 1000:6.1f} {len(gzip.compress(html)) / 1000:5.1f} "
                     f"{f['perf']:4g} {f['a11y']:4g} {f['tbt']:4g} {f['cls']:6.3f} {f['dom']:5g} "
