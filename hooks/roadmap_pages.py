@@ -61,9 +61,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """A generated page gets its raw HTML blocks back, and their ids count as its anchors."""
-    file, blocks, _ = _Slots.pages.get(page.file.src_uri, (None, [], ()))
-    if page.file is not file:  # a hand-written page: Markdown saw all of it
+    ours = _generated(page)
+    if ours is None:  # a hand-written page: Markdown saw all of it
         return html
+    _, blocks, _ = ours
     if page.present_anchor_ids is not None:
         page.present_anchor_ids |= block_ids(blocks)
     return join_blocks(html, _Slots.nonce, blocks)
@@ -73,9 +74,16 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: object
     """A generated page's own stylesheets, for overrides/main.html to link in <head> (where they
     are found early, and styled before anything is painted). Set from the renderer only: page
     meta, which a hand-written page controls, is never read for them."""
-    file, _, styles = _Slots.pages.get(page.file.src_uri, (None, [], ()))
-    context["roadmap_styles"] = styles if page.file is file else ()
+    ours = _generated(page)
+    context["roadmap_styles"] = ours[2] if ours else ()
     return context
+
+
+def _generated(page: Page) -> tuple[File, list[str], tuple[str, ...]] | None:
+    """Our record of a page the renderer generated, or None for a hand-written one (even one at the
+    same path: only the very File this build generated counts)."""
+    ours = _Slots.pages.get(page.file.src_uri)
+    return ours if ours is not None and ours[0] is page.file else None
 
 
 def _edit_uri(source: str, config: MkDocsConfig) -> str:
