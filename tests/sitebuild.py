@@ -71,9 +71,11 @@ def copy_project(target: Path, content: Path | None = None) -> Path:
     return target
 
 
-def long_track_content(target: Path, parts: int = 3, blocks: int = 2, per_block: int = 26) -> Path:
-    """Content with one track longer than render.FOLD_ENTRIES: `parts` groups of `blocks` blocks of
-    `per_block` items each, then an ungrouped block of four."""
+def long_track_content(
+    target: Path, parts: int = 3, blocks: int = 2, per_block: int = 26, grouped: bool = True
+) -> Path:
+    """Content with one track longer than model.FOLD_ENTRIES: `parts` groups of `blocks` blocks of
+    `per_block` items each (no groups when not `grouped`), then an ungrouped block of four."""
     count = parts * blocks * per_block + 4
     topics = "".join(f"      - {{id: t{n:03}, title: Topic {n}}}\n" for n in range(1, count + 1))
     phase = f"id: long\ntitle: Long\nmodules:\n  - id: long-module\n    title: Long module\n    topics:\n{topics}"
@@ -82,7 +84,8 @@ def long_track_content(target: Path, parts: int = 3, blocks: int = 2, per_block:
     for part in range(1, parts + 1):
         for block in range(1, blocks + 1):
             items = ", ".join(next(ids) for _ in range(per_block))
-            lines += [f"  - title: Part {part} step {block}", f"    group: Part {part}", "    weeks: 1"]
+            group = [f"    group: Part {part}"] if grouped else []
+            lines += [f"  - title: Part {part} step {block}", *group, "    weeks: 1"]
             lines.append(f"    items: [{items}]")
     lines += ["  - title: Afterwards", f"    items: [{', '.join(ids)}]"]
     for folder, name, text in (("phases", "01-long.yml", phase), ("tracks", "long.yml", "\n".join(lines) + "\n")):

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 from .errors import Problem
 from .fields import fields
-from .model import Item, Module, Phase, Roadmap, Track
+from .model import FOLD_ENTRIES, Item, Module, Phase, Roadmap, Track
 from .safety import bad_character, id_problem, title_problem, url_problem
 from .text import markdown_problem
 
@@ -42,10 +42,11 @@ def check_roadmap(roadmap: Roadmap, known: frozenset[str] | set[str] = frozenset
 
 
 def check_warnings(roadmap: Roadmap) -> list[Problem]:
-    """Things worth a look that do not stop the build: a prerequisite taught in a later phase."""
+    """Things worth a look that do not stop the build: a prerequisite taught in a later phase, a
+    track long enough to fold that has no group to fold."""
+    out = [*_unfolded_tracks(roadmap.tracks)]
     order = {p.id: n for n, p in enumerate(roadmap.phases)}
     index = roadmap.item_index()
-    out = []
     for item in roadmap.items:
         for req in item.requires:
             target = index.get(req)
@@ -56,6 +57,19 @@ def check_warnings(roadmap: Roadmap) -> list[Problem]:
                 )
                 out.append(Problem(item.source, item.lines.get("requires", item.line), f"{item.id}.requires", message))
     return sorted(out)
+
+
+def _unfolded_tracks(tracks: list[Track]) -> Iterator[Problem]:
+    """A track over FOLD_ENTRIES entries folds its groups of blocks; with none, its page shows every box."""
+    for track in tracks:
+        if track.folds and not any(b.group for b in track.blocks):
+            count = sum(len(b.entries) for b in track.blocks)
+            message = (
+                f"{count} entries and no block has a 'group': a track of more than {FOLD_ENTRIES} entries "
+                "folds its groups of blocks so its page loads quickly (expected a group, such as "
+                "'Year 1', on its blocks)"
+            )
+            yield Problem(track.source, track.lines.get("blocks", 1), f"{track.id}.blocks", message)
 
 
 def _duplicate_resources(roadmap: Roadmap) -> Iterator[Problem]:

@@ -8,6 +8,10 @@ from typing import Any
 
 ITEM_KINDS = ("topics", "practice", "projects")
 
+# A track page with more entries than this folds each group of its blocks (render.track_parts): a
+# browser styles only what is open. Without groups nothing folds (checks.check_warnings says so).
+FOLD_ENTRIES = 150
+
 
 @dataclass(frozen=True)
 class Resource:
@@ -155,6 +159,11 @@ class Track:
     def item_ids(self) -> list[str]:
         """Distinct item ids in first-seen order."""
         return list(dict.fromkeys(e.item_id for b in self.blocks for e in b.entries))
+
+    @property
+    def folds(self) -> bool:
+        """Whether its page folds its groups of blocks: it has more than FOLD_ENTRIES entries."""
+        return sum(len(b.entries) for b in self.blocks) > FOLD_ENTRIES
 
 
 @dataclass

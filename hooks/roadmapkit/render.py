@@ -20,9 +20,6 @@ from .text import markdown_html, markdown_text
 
 TEMPLATES = Path(__file__).parent / "templates"
 SCHEMA_VERSION = 1
-# A track with more entries than this shows each group of blocks folded (the first open): a browser
-# styles and lays out only what is open, so a two-year plan loads as fast as a phase page.
-FOLD_ENTRIES = 150
 
 
 @dataclass(frozen=True)
@@ -200,7 +197,7 @@ class Renderer:
         """A track's runs of blocks with the same group, each block with its number on the page.
         In a track longer than FOLD_ENTRIES, the parts that have a group are folded (the first open)
         and carry the ids of their items for their progress bar."""
-        fold = sum(len(b.entries) for b in track.blocks) > FOLD_ENTRIES
+        fold = track.folds
         parts: list[dict[str, Any]] = []
         for index, block in enumerate(track.blocks, start=1):
             if not parts or parts[-1]["group"] != block.group:

@@ -1,4 +1,4 @@
-"""A track longer than render.FOLD_ENTRIES folds each group of blocks, the first open: the browser
+"""A track longer than model.FOLD_ENTRIES folds each group of blocks, the first open: the browser
 styles and lays out only what is open. The learner's current part opens by itself, a link into a
 folded part opens it, print shows every part, and the table of contents lists the parts."""
 

@@ -1,4 +1,4 @@
-"""A track with more entries than render.FOLD_ENTRIES folds each group of blocks (the first open);
+"""A track with more entries than model.FOLD_ENTRIES folds each group of blocks (the first open);
 a track of FOLD_ENTRIES or fewer renders whole, as before (tests/golden holds one)."""
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import yaml
 from hostile import poison
 from htmlcheck import injected_in_site
 from roadmapkit import Renderer, load_roadmap
-from roadmapkit.render import FOLD_ENTRIES
+from roadmapkit.model import FOLD_ENTRIES
 from roadmapkit.slots import split_blocks
 from sitebuild import copy_project, long_track_content, mkdocs_build
 
@@ -38,6 +38,25 @@ def test_a_track_folds_only_when_longer_than_the_limit(tmp_path: Path, extra: in
     assert ('<details class="rm-part" open>' in page) is folded
     assert (re.search(r"^### Part 1 step 1 \{ #block-1 \}$", page, re.M) is None) is folded
     assert re.search(r"^## Afterwards \{ #block-2 \}$", page, re.M)  # the ungrouped last 4: never folded
+
+
+def test_a_long_track_without_groups_gets_a_note_and_still_builds(tmp_path: Path) -> None:
+    """Nothing folds without groups, so the author is told where to add them; it is a note (the
+    page works, only slower), so a --strict build still passes."""
+    grouped = load_roadmap(long_track_content(tmp_path / "grouped"), tmp_path / "grouped")
+    assert grouped.warnings == []
+    content = long_track_content(tmp_path / "flat" / "content", grouped=False)
+    roadmap = load_roadmap(content, tmp_path / "flat")
+    assert [str(w) for w in roadmap.warnings] == [
+        "content/tracks/long.yml:4: long.blocks: 160 entries and no block has a 'group': a track of more "
+        f"than {FOLD_ENTRIES} entries folds its groups of blocks so its page loads quickly (expected a "
+        "group, such as 'Year 1', on its blocks)"
+    ]
+    assert '<details class="rm-part"' not in track_page(content)
+    project = copy_project(tmp_path / "project", content=content)
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    assert "note: content/tracks/long.yml:4: long.blocks: 160 entries and no block has a 'group'" in result.stderr
 
 
 def test_folded_parts_are_whole_elements_with_their_steps_inside(tmp_path: Path) -> None:
