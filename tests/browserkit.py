@@ -96,3 +96,25 @@ class QuietServer(ThreadingHTTPServer):
 
     def handle_error(self, request: object, client_address: object) -> None:
         pass
+
+
+# Records each layout shift not caused by input: its score and the outer HTML of what moved (null
+# for a browser control's own insides); add it with page.add_init_script before the page loads.
+LAYOUT_SHIFTS = """
+window.__shifts = [];
+new PerformanceObserver(function (list) {
+  list.getEntries().forEach(function (e) {
+    if (e.hadRecentInput) return;
+    window.__shifts.push([e.value, e.sources.map(function (s) {
+      return s.node && s.node.outerHTML && s.node.outerHTML.slice(0, 60);
+    })]);
+  });
+}).observe({type: "layout-shift", buffered: true});
+"""
+
+
+def layout_shifts(page: Page) -> list:
+    """[score, [what moved]] for each shift on the open page so far (LAYOUT_SHIFTS must be
+    installed); entries come a frame after the shift, so this waits two."""
+    page.evaluate("new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+    return page.evaluate("window.__shifts")

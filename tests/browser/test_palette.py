@@ -12,7 +12,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page
 
-from browserkit import open_page, ready
+from browserkit import LAYOUT_SHIFTS, layout_shifts, open_page, ready
 
 # Records, from before any of the page's own scripts run, each change to the body's attributes
 # and to the stylesheet links' addresses, with how far the parser had got when it happened.
@@ -146,26 +146,12 @@ def test_a_damaged_stored_palette_is_ignored(page: Page, site: str, stored: str)
     assert page.evaluate("__md_get('__palette').index") == 1
 
 
-SHIFTS = """
-window.__shifts = [];
-new PerformanceObserver(function (list) {
-  list.getEntries().forEach(function (e) {
-    if (e.hadRecentInput) return;
-    window.__shifts.push(e.sources.map(function (s) { return s.node && s.node.outerHTML.slice(0, 60); }));
-  });
-}).observe({type: "layout-shift", buffered: true});
-"""
-
-
 @pytest.mark.parametrize("width", [412, 1280])
 def test_nothing_moves_as_the_page_starts(page: Page, site: str, width: int) -> None:
     """The toggle is ready before Material's script runs, but shows with Material's search button:
     shown earlier, that button's arrival moved it (a layout shift on every page)."""
     page.set_viewport_size({"width": width, "height": 800})
-    page.add_init_script(SHIFTS)
+    page.add_init_script(LAYOUT_SHIFTS)
     for url in (site, f"{site}progress/", f"{site}about/"):
         open_page(page, url)
-        page.evaluate(
-            "new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))"
-        )  # entries come after a frame
-        assert page.evaluate("window.__shifts") == [], url
+        assert layout_shifts(page) == [], url
