@@ -44,6 +44,7 @@ def test_pages_stay_light(built_site: Path) -> None:
     for page in [*(built_site / "phases").glob("*/index.html"), *(built_site / "tracks").glob("*/index.html")]:
         html = page.read_text("utf-8")
         article = html[html.index("<article") : html.index("</article>")]
+        article = re.sub(r"<script>.*?</script>", "", article, flags=re.S)  # overrides/main.html's note painter
         boxes = article.count("data-roadmap-id=")
         rows = ROW.findall(article)
         assert len(rows) == boxes and "data-rm-note" not in article, page.parent.name
