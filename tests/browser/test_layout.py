@@ -72,3 +72,25 @@ def test_stored_progress_and_a_plan_move_nothing_as_the_script_fills_the_page(
         # A date field filled from the plan redraws its own text (a 0.00001 shift, no element moves).
         shifts = layout_shifts(page)
         assert sum(score for score, _ in shifts) < 0.001, (path, shifts)
+
+
+@pytest.mark.parametrize("where", ["home", "phase", "progress"])
+def test_a_progress_bar_stays_put_when_its_count_arrives(page, site: str, roadmap: Roadmap, where: str) -> None:
+    """A page is painted as it is parsed. A frame that fell between a bar and its count (seen once,
+    on a loaded machine) showed the row without the count's line; the count then made the row
+    taller and moved the bar down 4 px (a layout shift). The row is as tall before the count is
+    parsed as after."""
+    path = {"home": "", "phase": f"phases/{roadmap.phases[0].id}/", "progress": "progress/"}[where]
+    open_page(page, site + path)
+    moved = page.evaluate(
+        """() => [...document.querySelectorAll('.rm-progress')].filter(row => row.offsetParent).slice(0, 3).map(row => {
+          const bar = row.querySelector('.rm-progress__bar'), count = row.querySelector('.rm-progress__text');
+          const at = () => bar.getBoundingClientRect().y - row.getBoundingClientRect().y;
+          const before = at();
+          count.remove();
+          const without = at();
+          row.append(count);
+          return without - before;
+        })"""
+    )
+    assert moved and moved == [0] * len(moved), moved
