@@ -640,10 +640,6 @@
   };
 
   load();
-  // Notes are text under their rows. This script runs once the content is parsed, before the page's
-  // first frame with it: painted now, they are in that frame. Painted with the rest a task later,
-  // each moved every row below it (a layout shift for any learner with a note in view).
-  if (Object.keys(state.notes).length) paintNotes();
   // Material's document$ fires on every instant navigation; the DOM-ready call covers pages
   // where it never fires (opened from disk, or Material's script failed). Painting is idempotent.
   // Material's handler runs first (its script comes first), so once it has painted the page the
