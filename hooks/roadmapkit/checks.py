@@ -63,9 +63,8 @@ def _unfolded_tracks(tracks: list[Track]) -> Iterator[Problem]:
     """A track over FOLD_ENTRIES entries folds its groups of blocks; with none, its page shows every box."""
     for track in tracks:
         if track.folds and not any(b.group for b in track.blocks):
-            count = sum(len(b.entries) for b in track.blocks)
             message = (
-                f"{count} entries and no block has a 'group': a track of more than {FOLD_ENTRIES} entries "
+                f"{track.entry_count} entries and no block has a 'group': a track of more than {FOLD_ENTRIES} entries "
                 "folds its groups of blocks so its page loads quickly (expected a group, such as "
                 "'Year 1', on its blocks)"
             )

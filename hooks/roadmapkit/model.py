@@ -161,9 +161,14 @@ class Track:
         return list(dict.fromkeys(e.item_id for b in self.blocks for e in b.entries))
 
     @property
+    def entry_count(self) -> int:
+        """Its entries, block by block: an item listed again (revisit, occurrence) counts each time."""
+        return sum(len(b.entries) for b in self.blocks)
+
+    @property
     def folds(self) -> bool:
         """Whether its page folds its groups of blocks: it has more than FOLD_ENTRIES entries."""
-        return sum(len(b.entries) for b in self.blocks) > FOLD_ENTRIES
+        return self.entry_count > FOLD_ENTRIES
 
 
 @dataclass
