@@ -64,9 +64,11 @@ def test_search_index_and_roadmap_json_keep_text_as_data(hostile_site: Path) -> 
 
 def test_our_partials_print_mkdocs_yml_values_as_text(tmp_path: Path) -> None:
     """mkdocs.yml is the site owner's, not content (it can name hooks, which run Python), but our
-    partials that replaced Material's print its palette toggle names, scope and repository name:
-    they escape them, where Material's printed them raw. (Material's own templates still print
-    the palette colours and repository address raw in the body tag and edit links.)"""
+    partials that replaced Material's print its palette toggle names, scope and repository name,
+    and overrides/main.html prints the storage key (mkdocs.yml's when content/roadmap.yml has none)
+    into an attribute and into the note painter's script: they escape them, where Material's
+    printed them raw. (Material's own templates still print the palette colours and repository
+    address raw in the body tag and edit links.)"""
     project = copy_project(tmp_path / "project", FIXTURES / "mini")
     config = project / "mkdocs.yml"
     text = config.read_text("utf-8")
@@ -74,11 +76,19 @@ def test_our_partials_print_mkdocs_yml_values_as_text(tmp_path: Path) -> None:
     text = text.replace("Switch to dark mode", json.dumps(payload(1)), 1)  # a YAML double-quoted string
     scope = '/"</script><x-pwn data-pwn></x-pwn>'
     text = text.replace("\nextra:\n", f"\nextra:\n  scope: {json.dumps(scope)}\n", 1)
+    # Leaves a JavaScript string (either quote), the script element, and an attribute.
+    key = "k'\"</script><x-pwn data-pwn></x-pwn><img src=x onerror=alert(4)>"
+    text = text.replace("\nextra:\n", f"\nextra:\n  storage_key: {json.dumps(key)}\n", 1)
     config.write_text(text, "utf-8")
+    identity = project / "content" / "roadmap.yml"
+    identity.write_text(re.sub(r"(?m)^storage_key:.*\n", "", identity.read_text("utf-8")), "utf-8")
     result = mkdocs_build(project, tmp_path / "site", REPO_NAME=payload(3))
     assert result.returncode == 0, result.stderr
     home = (tmp_path / "site" / "index.html").read_text("utf-8")
     assert 'title="f1&lt;/title&gt;' in home and "f3&lt;/title&gt;" in home, "names are shown, as text"
+    phase = next((tmp_path / "site" / "phases").glob("*/index.html")).read_text("utf-8")
+    painter = next(s for s in re.findall(r"<script>(.*?)</script>", phase, re.S) if "rm-usernote" in s)
+    assert '"k\\u0027\\"\\u003c/script\\u003e\\u003cx-pwn' in painter, "the key, as a JavaScript string"
     assert injected_in_site(tmp_path / "site") == {}
 
 
