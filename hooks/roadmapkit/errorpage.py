@@ -77,3 +77,14 @@ def site_page_exists(root: str, mount_path: str) -> Callable[[str], bool]:
             return False
 
     return exists
+
+
+def write_error_site(root: Path, pages: list[str], html: str) -> None:
+    """Write the error page at each of `pages` (paths relative to the site folder `root`), never
+    outside it."""
+    base = root.resolve()
+    for page in dict.fromkeys(pages):
+        target = (base / page).resolve()
+        if target.is_relative_to(base):
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(html, "utf-8")
