@@ -77,6 +77,8 @@ def load_text(text: str, display: str) -> tuple[Document | None, list[Problem]]:
     builder = _Builder(display)
     try:
         data = builder.document(yaml.parse(text, Loader=_Loader))
+    except _TooDeepError:  # whichever layer stops first, the problem is the nesting, at its line
+        return None, builder.problems
     except yaml.MarkedYAMLError as exc:
         return None, [_syntax_problem(display, exc, text)]
     except yaml.reader.ReaderError as exc:
@@ -88,6 +90,10 @@ def load_text(text: str, display: str) -> tuple[Document | None, list[Problem]]:
     if data is _EMPTY:
         return None, [_file_problem(display, "file is empty (expected a mapping of keys)")]
     return Document(display, data, builder.lines), builder.problems
+
+
+class _TooDeepError(Exception):
+    """The parser failed inside a value already reported as nested too deep."""
 
 
 def _decode(raw: bytes, display: str) -> tuple[str, Problem | None]:
@@ -179,7 +185,10 @@ class _Builder:
         if len(key) >= MAX_DEPTH and isinstance(event, yaml.CollectionStartEvent):
             message = f"nested more than {MAX_DEPTH} levels deep (expected a flatter structure)"
             self.problems.append(Problem(self.display, line, join_key(key), message))
-            self._skip(event, events)
+            try:
+                self._skip(event, events)
+            except yaml.YAMLError as exc:  # the parser's own depth limit, or a slip inside: this is why
+                raise _TooDeepError from exc
             return None
         if isinstance(event, yaml.MappingStartEvent):
             if event.tag not in (None, _MAP, "!"):

@@ -78,3 +78,19 @@ def test_tags_on_collections_and_keys_are_refused_and_the_rest_kept() -> None:
         (4, "b", "tag 'tag:yaml.org,2002:binary' is not allowed"),
     ]
     assert doc.data == {"a": None, "b": None, "c": "quoted: yes", "d": "3"}
+
+
+def test_nesting_deeper_than_any_parser_allows_is_one_problem_at_its_line() -> None:
+    """Our own depth check or the YAML parser's (PyYAML 6.0.4's libyaml stops at 1,000 levels, as it
+    scans ahead): either way one problem at the line of the nesting, never a traceback."""
+    for depth in (17, 999, 1_001, 5_000):
+        text = "id: p\ntitle: P\n\nmodules: " + "[" * depth + "]" * depth + "\n"
+        data, problems = load_text(text, "phases/deep.yml")
+        assert data is None or problems, depth
+        assert [(p.path, p.line) for p in problems] == [("phases/deep.yml", 4)], (depth, problems)
+
+
+def test_a_parser_error_inside_a_value_already_too_deep_reports_the_depth() -> None:
+    text = "a:\n" + "".join("  " * n + "- b:\n" for n in range(1, 18)) + "  " * 18 + "- [" + "[" * 1_100 + "\n"
+    _, problems = load_text(text, "x.yml")
+    assert len(problems) == 1 and problems[0].key.startswith("a[0].b[0]"), problems
