@@ -4,7 +4,7 @@ group as one item."""
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -51,7 +51,7 @@ def test_what_next_offers_one_option_of_a_choice(page: Page, choices_site: str, 
 
 def test_a_plan_counts_a_choice_once(new_context, choices_site: str) -> None:
     page = new_context(timezone_id="UTC").new_page()
-    page.clock.set_fixed_time(datetime(2027, 3, 10, 9, tzinfo=timezone.utc))
+    page.clock.set_fixed_time(datetime(2027, 3, 10, 9, tzinfo=UTC))
     open_page(page, f"{choices_site}progress/")
     # day 6 of the one-week plan: what-is-cloud, aws and azure were due (days 1, 3, 5), gcp is due today
     save_plan(page, "general", (date(2027, 3, 10) - timedelta(days=6)).isoformat())

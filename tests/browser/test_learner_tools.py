@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import math
 import re
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -149,7 +149,7 @@ def test_projected_finish_across_month_ends(
     new_context, site: str, planned_track: Track, start: str, hours: str
 ) -> None:
     page = new_context(timezone_id="Europe/London").new_page()
-    page.clock.set_fixed_time(datetime(2026, 11, 22, 12, tzinfo=timezone.utc))
+    page.clock.set_fixed_time(datetime(2026, 11, 22, 12, tzinfo=UTC))
     open_page(page, f"{site}progress/")
     save_plan(page, planned_track.id, start, hours)
     _, _, days = plan_model(planned_track, float(hours) if hours else None)
@@ -167,7 +167,7 @@ def test_today_is_the_learners_own_date_in_any_time_zone(
     new_context, site: str, planned_track: Track, zone: str, local_day: date
 ) -> None:
     page = new_context(timezone_id=zone).new_page()
-    page.clock.set_fixed_time(datetime(2027, 2, 14, 23, 30, tzinfo=timezone.utc))
+    page.clock.set_fixed_time(datetime(2027, 2, 14, 23, 30, tzinfo=UTC))
     open_page(page, f"{site}progress/")
     blocks, _, total = plan_model(planned_track, None)
     start = date(2027, 2, 14) - timedelta(days=min(13, total - 2))  # both local days inside the plan
@@ -183,7 +183,7 @@ def test_today_is_the_learners_own_date_in_any_time_zone(
 
 def test_due_this_week_ahead_and_behind(new_context, site: str, planned_track: Track) -> None:
     page = new_context(timezone_id="UTC").new_page()
-    page.clock.set_fixed_time(datetime(2027, 3, 10, 9, tzinfo=timezone.utc))
+    page.clock.set_fixed_time(datetime(2027, 3, 10, 9, tzinfo=UTC))
     today = date(2027, 3, 10)
     start = today - timedelta(days=9)  # day 9: the second week
     _, due, _ = plan_model(planned_track, None)
@@ -509,7 +509,7 @@ def test_each_occurrence_falls_due_in_its_own_week(new_context, site: str, roadm
     _, due, _ = plan_model(t, None)
     assert key in due and item in due
     page = new_context(timezone_id="UTC").new_page()
-    page.clock.set_fixed_time(datetime(2027, 3, 10, 9, tzinfo=timezone.utc))
+    page.clock.set_fixed_time(datetime(2027, 3, 10, 9, tzinfo=UTC))
     start = date(2027, 3, 10) - timedelta(days=due[key])  # today: the day the occurrence falls due
     open_page(page, f"{site}progress/")
     save_plan(page, t.id, start.isoformat())
@@ -546,7 +546,7 @@ def _a_choice(roadmap: Roadmap) -> tuple[Track, str, str, str]:
 def test_plan_follows_the_default_option_until_the_learner_chooses(new_context, site: str, roadmap: Roadmap) -> None:
     t, choice, default, other = _a_choice(roadmap)
     page = new_context(timezone_id="UTC").new_page()
-    page.clock.set_fixed_time(datetime(2026, 11, 22, 12, tzinfo=timezone.utc))
+    page.clock.set_fixed_time(datetime(2026, 11, 22, 12, tzinfo=UTC))
     open_page(page, f"{site}progress/")
     save_plan(page, t.id, "2027-01-04")
     _, due_default, days = plan_model(t, None)
