@@ -25,7 +25,7 @@ GENERATOR = re.compile(r'<meta name="generator" content="([^"]*)"')
 
 @pytest.fixture(scope="module")
 def properdocs_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    assert importlib.util.find_spec("properdocs"), "properdocs is in the test extra: pip install -e '.[test]'"
+    assert importlib.util.find_spec("properdocs"), "properdocs is in the test lock: bash scripts/test installs it"
     site = tmp_path_factory.mktemp("properdocs-site")
     result = site_build("properdocs", ROOT, site)
     assert result.returncode == 0, result.stderr

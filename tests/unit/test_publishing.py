@@ -90,7 +90,7 @@ def test_the_site_is_uploaded_only_where_it_is_deployed(workflow: dict) -> None:
 
 def _zizmor(*args: str) -> subprocess.CompletedProcess[str]:
     exe = shutil.which("zizmor", path=f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}")
-    assert exe, "zizmor is in the test extra: python3 -m pip install -e '.[test]'"
+    assert exe, "zizmor is in the test lock: bash scripts/test installs it"
     cmd = [exe, "--offline", "--format", "json", "--quiet", *args]
     return subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT, check=False)
 
@@ -172,3 +172,38 @@ def test_two_builds_of_the_same_commit_are_identical(tmp_path: Path) -> None:
         )
     assert digests[0] == digests[1]
     assert "2023-11-14" in (tmp_path / "site1" / "sitemap.xml").read_text("utf-8")
+
+
+def test_every_job_that_installs_python_packages_installs_a_lock(workflow: dict) -> None:
+    for name, job in workflow["jobs"].items():
+        runs = " ".join(s.get("run", "") for s in job.get("steps", []))
+        assert "pip install" not in runs, f"job {name}: install through scripts/venv.sh, from a lock"
+        if name == "deploy":
+            continue
+        assert "scripts/test" in runs or "roadmap_venv requirements/test.txt" in runs, name
+        for step in job["steps"]:
+            if step.get("uses", "").startswith("actions/setup-python@") and "cache" in step["with"]:
+                assert step["with"]["cache-dependency-path"] == "requirements/test.txt", name
+
+
+def test_the_ranges_are_tested_lowest_always_and_newest_weekly(workflow: dict) -> None:
+    lowest, newest = workflow["jobs"]["lowest"], workflow["jobs"]["newest"]
+    assert [s["env"]["ROADMAP_LOCK"] for s in lowest["steps"] if "env" in s] == ["requirements/lowest.txt"]
+    assert [s["env"]["ROADMAP_LOCK"] for s in newest["steps"] if "env" in s] == ["newest"]
+    assert "if" not in lowest and "schedule" in newest["if"]
+    assert workflow[True]["schedule"][0]["cron"]
+    assert any(s.get("with", {}).get("python-version") == "3.11" for s in lowest["steps"])
+
+
+def test_the_second_roadmap_runs_as_its_own_job(workflow: dict) -> None:
+    runs = [s.get("run", "") for s in workflow["jobs"]["fork"]["steps"]]
+    assert "bash scripts/test --content tests/fixtures/second" in runs
+
+
+def test_dependabot_proposes_pip_npm_and_action_updates_weekly_grouped() -> None:
+    config = yaml.safe_load((ROOT / ".github" / "dependabot.yml").read_text("utf-8"))
+    updates = {u["package-ecosystem"]: u for u in config["updates"]}
+    assert set(updates) == {"pip", "npm", "github-actions"}
+    assert set(updates["npm"]["directories"]) == {"/tests/browser", "/bench"}
+    for update in updates.values():
+        assert update["schedule"]["interval"] == "weekly" and update["groups"], update
