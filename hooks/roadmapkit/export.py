@@ -1,8 +1,8 @@
 """`roadmap-render`: the whole site as plain files that any Material-compatible builder builds.
 
 The generated pages (the same Markdown the hooks add in memory), the hand-written pages (their
-metadata reduced to the allowed keys, text escaped, as the hooks do in a build), roadmap.json,
-the theme overrides with our JS and CSS minified, and a mkdocs.yml without hooks.
+metadata reduced to the allowed keys, text escaped, as the hooks do in a build), roadmap.json and
+the plan script, the theme overrides with our JS and CSS minified, and a mkdocs.yml without hooks.
 Everything is rendered in memory first, so broken content writes nothing. No MkDocs import but
 its page-metadata parser (pagemeta.py).
 """
@@ -21,7 +21,7 @@ from .assets import OWN_ASSETS, minify
 from .load import load_roadmap
 from .model import Roadmap
 from .pagemeta import page_source
-from .render import Renderer, roadmap_json
+from .render import PLAN_SCRIPT, Renderer, plan_script, roadmap_json
 from .site import site_nav, theme_extra
 
 MARKER = ".roadmap-render"
@@ -109,6 +109,7 @@ def render_files(config_file: Path) -> dict[str, bytes]:
     files = hand_written(folder_files(root / str(config.get("docs_dir", "docs")), "docs"))
     files.update({f"docs/{page.src_uri}": page.markdown.encode() for page in renderer.pages()})
     files["docs/roadmap.json"] = roadmap_json(roadmap).encode()
+    files[f"docs/{PLAN_SCRIPT}"] = plan_script(renderer).encode()
     custom_dir = theme_of(config).get("custom_dir")
     if custom_dir:
         files.update(own_assets(folder_files(root / str(custom_dir), "overrides")))
