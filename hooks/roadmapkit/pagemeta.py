@@ -105,11 +105,11 @@ def _fenceless(head: str, display: str) -> list[Problem]:
 
 def _front_matter(front: str, meta: dict[str, Any] | None, display: str) -> list[Problem]:
     """`meta` is what MkDocs loaded, None when it could not; lines come from our own stricter loader."""
-    if not front.strip():
+    if all(not line.strip() or line.lstrip().startswith("#") for line in front.split("\n")):
         return [Problem(display, 1, "", "front matter is empty (expected keys such as title, or no '---' lines)")]
-    doc, problems = load_text(front, display)
+    doc, problems = load_text("\n" + front, display)  # a blank line for the first '---': lines as in the file
     if problems or doc is None:
-        return [Problem(p.path, p.line + 1, p.key, p.message) for p in problems]
+        return problems
     if not isinstance(doc.data, dict):
         return [Problem(display, 2, "", "front matter is not a mapping (expected keys such as title)")]
     if meta is None:
@@ -118,7 +118,7 @@ def _front_matter(front: str, meta: dict[str, Any] | None, display: str) -> list
 
 
 def _key(key: str, value: object, doc: Document, display: str) -> list[Problem]:
-    line = doc.line_of((key,)) + 1
+    line = doc.line_of((key,))
     check = META.get(key)
     if check is None:
         return [Problem(display, line, key, f"unknown front-matter key (expected one of: {', '.join(META)})")]
@@ -128,14 +128,15 @@ def _key(key: str, value: object, doc: Document, display: str) -> list[Problem]:
 
 def _unloadable(front: str, doc: Document, display: str) -> Problem:
     """The first key whose lines MkDocs' loader cannot load on their own, else the whole block."""
-    lines = front.split("\n")
+    lines = ["", *front.split("\n")]  # as in the file: lines[n - 1] is line n
     starts = sorted((doc.lines[(key,)], key) for key in doc.data)
     ends = [line for line, _ in starts[1:]] + [len(lines) + 1]
     for (line, key), end in zip(starts, ends, strict=True):
         try:
             yaml.load("\n".join(lines[line - 1 : end - 1]), SafeLoader)  # MkDocs' loader, a safe one
         except Exception:  # what MkDocs' get_data catches
-            return Problem(display, line + 1, key, _UNLOADABLE)
+            alone = sum(start == line for start, _ in starts) == 1  # else a one-line {mapping}
+            return Problem(display, line, key if alone else "", _UNLOADABLE)
     return Problem(display, 2, "", _UNLOADABLE)
 
 
