@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING
 from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
 
 from roadmapkit import ContentError, load_roadmap
 from roadmapkit.errors import format_problems
@@ -69,7 +71,7 @@ def _identity(config: MkDocsConfig, roadmap) -> None:
         config.site_description = escape(who.description)
 
 
-def on_page_markdown(markdown: str, page, config: MkDocsConfig, files) -> str:
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Page metadata reaches the theme, which prints some of it raw and lets `template` choose the
     template: only the allowed keys with valid values stay, their text escaped. Validation refuses
     the rest already; a key dropped here is one that got past it, and fails a --strict build."""
