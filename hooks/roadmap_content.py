@@ -12,10 +12,13 @@ from typing import TYPE_CHECKING
 from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
 
 from roadmapkit import ContentError, load_roadmap
 from roadmapkit.errors import format_problems
 from roadmapkit.files import refuse_links
+from roadmapkit.pagemeta import clean_meta
 from roadmapkit.site import site_nav, theme_extra
 from roadmapkit.slug import safe_slugify
 
@@ -68,11 +71,13 @@ def _identity(config: MkDocsConfig, roadmap) -> None:
         config.site_description = escape(who.description)
 
 
-def on_page_markdown(markdown: str, page, config: MkDocsConfig, files) -> str:
-    """Front-matter text of hand-written pages reaches the theme, which prints it raw: escape it."""
-    for key in ("title", "description"):
-        if isinstance(page.meta.get(key), str):
-            page.meta[key] = escape(page.meta[key])
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Page metadata reaches the theme, which prints some of it raw and lets `template` choose the
+    template: only the allowed keys with valid values stay, their text escaped. Validation refuses
+    the rest already; a key dropped here is one that got past it, and fails a --strict build."""
+    page.meta, dropped = clean_meta(page.meta)
+    for key in dropped:
+        log.warning("%s: page metadata %r dropped (not allowed here)", page.file.src_uri, key)
     return markdown
 
 

@@ -1,6 +1,7 @@
 """The roadmap engine: YAML content -> validated model -> Markdown pages.
 
-Nothing here imports MkDocs; the hooks in ../ are thin adapters over these functions.
+Nothing here imports MkDocs but its page-metadata parser (pagemeta.py); the hooks in ../ are thin
+adapters over these functions.
 """
 
 from .errors import ContentError, Problem

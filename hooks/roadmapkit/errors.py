@@ -5,12 +5,21 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-# Nothing a content file holds may move the cursor or fake a line in a terminal or a CI log.
-_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]")
+# Nothing a content file holds may move the cursor or fake a line in a terminal or a CI log; nor
+# may a file name that is not UTF-8 (its bytes decoded as lone surrogates) stop a UTF-8 writer.
+_UNPRINTABLE = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufeff]"
+)
+
+
+def _escape(char: str) -> str:
+    """A byte of a non-UTF-8 name as `\\xff` (the surrogate os.fsdecode made of it), else `\\u0000`."""
+    code = ord(char)
+    return f"\\x{code - 0xDC00:02x}" if 0xDC80 <= code <= 0xDCFF else f"\\u{code:04x}"
 
 
 def _terminal_safe(text: str) -> str:
-    return _UNPRINTABLE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    return _UNPRINTABLE.sub(lambda m: _escape(m.group()), text)
 
 
 @dataclass(frozen=True, order=True)

@@ -1,8 +1,10 @@
 """`roadmap-render`: the whole site as plain files that any Material-compatible builder builds.
 
-The generated pages (the same Markdown the hooks add in memory), the hand-written pages,
-roadmap.json, the theme overrides with our JS and CSS minified, and a mkdocs.yml without hooks.
-Everything is rendered in memory first, so broken content writes nothing. No MkDocs import.
+The generated pages (the same Markdown the hooks add in memory), the hand-written pages (their
+metadata reduced to the allowed keys, text escaped, as the hooks do in a build), roadmap.json and
+the plan script, the theme overrides with our JS and CSS minified, and a mkdocs.yml without hooks.
+Everything is rendered in memory first, so broken content writes nothing. No MkDocs import but
+its page-metadata parser (pagemeta.py).
 """
 
 from __future__ import annotations
@@ -18,7 +20,8 @@ from markupsafe import Markup, escape
 from .assets import OWN_ASSETS, minify
 from .load import load_roadmap
 from .model import Roadmap
-from .render import Renderer, roadmap_json
+from .pagemeta import page_source
+from .render import PLAN_SCRIPT, Renderer, plan_script, roadmap_json
 from .site import site_nav, theme_extra
 
 MARKER = ".roadmap-render"
@@ -103,14 +106,23 @@ def render_files(config_file: Path) -> dict[str, bytes]:
     roadmap = load_roadmap(root / "content", root)
     site_name = None if roadmap.identity.source else str(config.get("site_name", ""))
     renderer = Renderer(roadmap, directory_urls=config.get("use_directory_urls", True), site_name=site_name)
-    files = folder_files(root / str(config.get("docs_dir", "docs")), "docs")
+    files = hand_written(folder_files(root / str(config.get("docs_dir", "docs")), "docs"))
     files.update({f"docs/{page.src_uri}": page.markdown.encode() for page in renderer.pages()})
     files["docs/roadmap.json"] = roadmap_json(roadmap).encode()
+    files[f"docs/{PLAN_SCRIPT}"] = plan_script(renderer).encode()
     custom_dir = theme_of(config).get("custom_dir")
     if custom_dir:
         files.update(own_assets(folder_files(root / str(custom_dir), "overrides")))
     files["mkdocs.yml"] = (CONFIG_HEADER + config_yaml(rendered_config(config, roadmap))).encode()
     return files
+
+
+def hand_written(files: dict[str, bytes]) -> dict[str, bytes]:
+    """Each Markdown page with only the metadata a build keeps: no hook escapes it for the theme."""
+    return {
+        path: page_source(data.decode("utf-8-sig")).encode() if path.endswith(".md") else data
+        for path, data in files.items()
+    }
 
 
 def own_assets(files: dict[str, bytes]) -> dict[str, bytes]:

@@ -1,6 +1,7 @@
 """The whole pipeline: files -> YAML -> schema -> model -> cross-file checks.
 
-Plain Python with no MkDocs import, so any generator (or a contributor's shell) can use it.
+Plain Python with no MkDocs import but its page-metadata parser (pagemeta.py), so any generator
+(or a contributor's shell) can use it.
 Every stage runs on every file it can, so one run reports every problem: a file that fails its
 schema still lends its ids to the reference checks of the others.
 """

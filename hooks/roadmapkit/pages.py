@@ -3,8 +3,9 @@
 MkDocs renders these pages itself, with the site's Markdown extensions, so instead of sanitising
 its output they are checked before anything is built: no HTML tags or comments, no attribute
 lists beyond `#id` and `.class`, links only to http(s), mailto, in-site paths and anchors, images
-only from the site, and only the front-matter keys the theme prints safely. Files a browser would
-run (HTML, SVG, JavaScript) may not sit beside the pages.
+only from the site. Each page is read as MkDocs reads it, metadata by MkDocs' own parser
+(pagemeta.py): the body checked is the Markdown MkDocs renders. Files a browser would run (HTML,
+SVG, JavaScript) may not sit beside the pages.
 """
 
 from __future__ import annotations
@@ -18,8 +19,8 @@ from typing import Any
 import markdown
 
 from .errors import Problem
-from .loader import load_text
-from .safety import bad_character, printable, title_problem
+from .pagemeta import as_mkdocs_reads, check_meta, page_body
+from .safety import bad_character, printable
 from .slug import reserved_id, safe_slugify
 
 # The site's Markdown extensions (mkdocs.yml); the hook passes the configured ones instead.
@@ -29,10 +30,8 @@ DEFAULT_MARKDOWN = (
 )
 Extensions = tuple[list[Any], dict[str, Any]]
 _NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")  # a file name that is safe in a url and an attribute
-_FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)  # as MkDocs reads it
 
 ALLOWED_SUFFIXES = frozenset((".md", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".ico", ".txt", ".pdf"))
-META_KEYS = frozenset(("title", "description", "hide"))
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
 _TAG = re.compile(r"<(?:/?[A-Za-z][\w:-]*(?=[\s/>]|$)|!|\?)")
@@ -77,43 +76,19 @@ def check_pages(folder: Path, display: str, extensions: Extensions | None = None
 
 
 def _read(path: Path) -> str:
+    """The page as MkDocs reads it: UTF-8, a leading byte order mark dropped, universal newlines."""
     try:
-        return path.read_text("utf-8")
+        return path.read_text("utf-8-sig")
     except (OSError, UnicodeDecodeError):
         return "\x00"  # reported as an unsafe character at line 1
 
 
 def check_page(text: str, display: str) -> list[Problem]:
-    """The problems of one Markdown page, each at its own line."""
-    lines = text.split("\n")
-    start = 0
-    problems: list[Problem] = []
-    front = _FRONT_MATTER.match(text)
-    if front:
-        problems += _front_matter(front.group(1), display)
-        start = front.group(0).count("\n")
-    problems += list(_body(lines, start, display))
-    return problems
-
-
-def _front_matter(text: str, display: str) -> list[Problem]:
-    doc, problems = load_text(text or "{}", display)
-    if problems or doc is None:
-        return [Problem(p.path, p.line + 1, p.key, p.message) for p in problems]
-    if not isinstance(doc.data, dict):
-        return [Problem(display, 2, "", "front matter is not a mapping (expected keys such as title)")]
-    out = []
-    for key, value in doc.data.items():
-        line = doc.line_of((key,)) + 1
-        if key not in META_KEYS:
-            out.append(
-                Problem(
-                    display, line, key, f"unknown front-matter key (expected one of: {', '.join(sorted(META_KEYS))})"
-                )
-            )
-        elif key in ("title", "description") and (not isinstance(value, str) or title_problem(value)):
-            out.append(Problem(display, line, key, "expected one line of plain text"))
-    return out
+    """The problems of one Markdown page, each at its own line: its metadata, then the Markdown
+    MkDocs renders (all of the page when MkDocs could not load its front matter)."""
+    text = as_mkdocs_reads(text)
+    problems, start = check_meta(text, display)
+    return problems + list(_body(text.split("\n"), start, display))
 
 
 def _body(lines: list[str], start: int, display: str) -> Iterator[Problem]:
@@ -228,7 +203,7 @@ def check_rendered(text: str, display: str, extensions: Extensions) -> list[Prob
     """Render the page as the site will, and refuse any element, attribute or link outside the rules."""
     names, configs = extensions
     configs = {**configs, "toc": {**configs.get("toc", {}), "slugify": safe_slugify}}
-    body = text[_FRONT_MATTER.match(text).end() :] if _FRONT_MATTER.match(text) else text
+    body = page_body(text)
     try:
         html = markdown.Markdown(extensions=names, extension_configs=configs).convert(body)
     except RecursionError:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
@@ -93,3 +94,31 @@ def test_the_error_build_puts_the_error_page_at_every_page_of_the_last_good_buil
     assert sorted(p.relative_to(broken).as_posix() for p in broken.rglob("index.html")) == pages
     for page in pages:
         assert "not_a_key" in (broken / page).read_text("utf-8"), page
+
+
+SERVE_BUILD = """
+import sys
+from pathlib import Path
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+config = load_config(config_file=str(Path(sys.argv[1]) / "mkdocs.yml"), site_dir=sys.argv[2])
+config.plugins.on_startup(command="serve", dirty=False)
+build(config)
+"""
+
+
+def test_a_file_name_that_is_not_utf8_is_listed_on_the_error_page(tmp_path: Path) -> None:
+    """git stores a file name as raw bytes: `mkdocs serve` lists it like any other problem (issue 22)."""
+    project = copy_project(tmp_path / "project", FIXTURES / "mini")
+    pages = os.fsencode(project / "content" / "pages")
+    for name in (b"caf\xe9.md", b"\xff\xfe.yml"):
+        with open(os.path.join(pages, name), "wb") as file:
+            file.write(b"# x\n")
+    site = tmp_path / "site"
+    run = run_python(project, SERVE_BUILD, project, site)
+    assert run.returncode == 0 and "Traceback" not in run.stderr, run.stderr
+    doc = html5lib.parse((site / "index.html").read_text("utf-8"), namespaceHTMLElements=False)
+    items = ["".join(li.itertext()) for li in doc.iter("li")]
+    assert any(item.startswith("content/pages/caf\\xe9.md:1: ") for item in items), items
+    assert any(item.startswith("content/pages/\\xff\\xfe.yml:1: ") for item in items), items

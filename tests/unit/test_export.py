@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from roadmapkit import Renderer, load_roadmap
+from roadmapkit import PLAN_SCRIPT, Renderer, load_roadmap
 from roadmapkit.cli import render_main
 from roadmapkit.export import MARKER, read_config
 from roadmapkit.site import site_nav, theme_extra
@@ -119,3 +119,8 @@ def test_console_scripts_are_declared() -> None:
     pyproject = (ROOT / "pyproject.toml").read_text("utf-8")
     assert 'roadmap-render = "roadmapkit.cli:render_main"' in pyproject
     assert 'roadmap-new = "roadmapkit.cli:new_main"' in pyproject
+
+
+def test_rendered_folder_has_the_plan_script_the_hook_build_serves(rendered: Path, built_site: Path) -> None:
+    """Home, progress and track pages load it; without it a hook-free build showed no plan (a 404)."""
+    assert (rendered / "docs" / PLAN_SCRIPT).read_bytes() == (built_site / PLAN_SCRIPT).read_bytes()
