@@ -19,6 +19,7 @@ from roadmapkit import ContentError, load_roadmap
 from roadmapkit.errors import format_problems
 from roadmapkit.files import refuse_links
 from roadmapkit.pagemeta import clean_meta
+from roadmapkit.pages import docs_dir_problems
 from roadmapkit.site import site_nav, theme_extra
 from roadmapkit.slug import safe_slugify
 
@@ -41,6 +42,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = Path(config.config_file_path).parent
     config.mdx_configs.setdefault("toc", {})["slugify"] = safe_slugify  # no heading takes our ids
     links = [*refuse_links(Path(config.docs_dir), root), *refuse_links(root / "overrides", root)]
+    links += docs_dir_problems(Path(config.config_file_path), Path(config.docs_dir), content_dir(config))
     try:
         roadmap, problems = (
             load_roadmap(content_dir(config), root, (config.markdown_extensions, config.mdx_configs)),

@@ -18,9 +18,11 @@ import yaml
 from markupsafe import Markup, escape
 
 from .assets import OWN_ASSETS, minify
+from .errors import ContentError
 from .load import load_roadmap
 from .model import Roadmap
 from .pagemeta import page_source
+from .pages import docs_dir_problems
 from .render import PLAN_SCRIPT, Renderer, plan_script, roadmap_json
 from .site import site_nav, theme_extra
 
@@ -103,10 +105,14 @@ def render_files(config_file: Path) -> dict[str, bytes]:
     """Every file of the rendered folder by relative path; raises ContentError on bad content."""
     root = config_file.resolve().parent
     config = read_config(config_file)
+    docs_dir = root / str(config.get("docs_dir", "docs"))
+    wrong_folder = docs_dir_problems(config_file, docs_dir, root / "content")
+    if wrong_folder:
+        raise ContentError(wrong_folder)
     roadmap = load_roadmap(root / "content", root)
     site_name = None if roadmap.identity.source else str(config.get("site_name", ""))
     renderer = Renderer(roadmap, directory_urls=config.get("use_directory_urls", True), site_name=site_name)
-    files = hand_written(folder_files(root / str(config.get("docs_dir", "docs")), "docs"))
+    files = hand_written(folder_files(docs_dir, "docs"))
     files.update({f"docs/{page.src_uri}": page.markdown.encode() for page in renderer.pages()})
     files["docs/roadmap.json"] = roadmap_json(roadmap).encode()
     files[f"docs/{PLAN_SCRIPT}"] = plan_script(renderer).encode()

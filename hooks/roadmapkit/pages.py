@@ -255,3 +255,14 @@ class _Checker(HTMLParser):
                         value[:12],
                     )
                 )
+
+
+def docs_dir_problems(config_file: Path, docs_dir: Path, content_dir: Path) -> list[Problem]:
+    """Hand-written pages are checked in content/pages; a mkdocs.yml (which a pull request can edit
+    too) that points the builder at another folder would publish pages nobody checked."""
+    if docs_dir.resolve() == (content_dir / "pages").resolve():
+        return []
+    lines = _read(config_file).splitlines() if config_file.is_file() else []
+    line = next((n for n, text in enumerate(lines, start=1) if text.startswith("docs_dir:")), 1)
+    message = "is not content/pages (expected content/pages: hand-written pages are checked only there)"
+    return [Problem(config_file.name, line, "docs_dir", message)]

@@ -20,7 +20,7 @@ from htmlcheck import injected, injected_in_site
 from roadmapkit import ContentError, load_roadmap
 from roadmapkit.load import SCHEMA_DIR
 from roadmapkit.pages import check_page
-from sitebuild import FIXTURES, ROOT, copy_project, mkdocs_build, site_digest
+from sitebuild import FIXTURES, ROOT, copy_project, mkdocs_build, run_python, site_digest
 
 PHASE = "id: p2\ntitle: P2\ngoal: g\nduration: 1 week\nmodules:\n  - id: m2\n    title: M2\n    topics:\n"
 
@@ -284,3 +284,20 @@ def test_headings_never_take_the_ids_of_the_sites_own_elements(tmp_path: Path) -
         ids = re.findall(r' id="([^"]+)"', html)
         assert ids.count("rm-aliases") <= 1 and "__config" in ids, page  # only our script and Material's
         assert 'id="h-rm-' in html or 'id="h-config' in html, page
+
+
+def test_a_docs_dir_outside_content_pages_is_refused_by_build_and_render(tmp_path: Path) -> None:
+    """mkdocs.yml is in a pull request's reach too: pointing docs_dir at another folder would publish
+    pages that validation never read."""
+    project = copy_project(tmp_path / "project", content=FIXTURES / "mini")
+    (project / "docs").mkdir()
+    (project / "docs" / "index.md").write_text('<img src=x onerror="alert(1)">\n', "utf-8")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text("utf-8").replace("docs_dir: content/pages", "docs_dir: docs"), "utf-8")
+    line = next(n for n, text in enumerate(config.read_text("utf-8").splitlines(), 1) if text.startswith("docs_dir"))
+    build = mkdocs_build(project, tmp_path / "site")
+    assert build.returncode != 0 and f"mkdocs.yml:{line}: docs_dir: is not content/pages" in build.stderr
+    assert "Traceback" not in build.stderr and not (tmp_path / "site").exists()
+    render = run_python(project, "from roadmapkit.cli import render_main; raise SystemExit(render_main(['out']))")
+    assert render.returncode != 0 and f"mkdocs.yml:{line}: docs_dir: is not content/pages" in render.stderr
+    assert not (project / "out" / "docs" / "index.md").exists()
