@@ -4,6 +4,7 @@ never stops that rebuild, and a rebuild that fails leaves no request waiting (Mk
 from __future__ import annotations
 
 import http.client
+import time
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -44,14 +45,16 @@ def test_requests_during_a_rebuild_neither_stop_it_nor_wait(edit: str, tmp_path:
     log: list[str] = []
     with mkdocs_serve(project, log=log) as url:
         origin, mount = url.split(urlsplit(url).path, 1)[0], urlsplit(url).path
-        started = sum("Building documentation" in line for line in log)
-        _edit(project, edit)
-        during = 0  # requests answered while the rebuild ran
-        while not any(end in line for line in log[len(log) - 3 :] for end in ENDED) or during == 0:
-            building = sum("Building documentation" in line for line in log) > started
-            assert _ask(origin, "/")[0] == 302  # the README's address: a redirect to the site's path
-            assert _ask(origin, "/no-such-page/")[0] == 404
-            during += building and not any(end in line for line in log[-3:] for end in ENDED)
+        deadline, during = time.monotonic() + 90, 0  # during: requests answered while the rebuild ran
+        while not during:  # until a request has landed inside a rebuild (almost always the first)
+            first = len(log)
+            _edit(project, edit)
+            while not any(end in line for line in log[first:] for end in ENDED):
+                assert time.monotonic() < deadline, "no rebuild ended:\n" + "".join(log)
+                building = any("Building documentation" in line for line in log[first:])
+                assert _ask(origin, "/")[0] == 302  # the README's address: a redirect to the site's path
+                assert _ask(origin, "/no-such-page/")[0] == 404
+                during += building and not any(end in line for line in log[first:] for end in ENDED)
         assert not any("Aborted" in line or "error happened" in line for line in log), "".join(log)
         status, body = _ask(origin, mount)
         assert status == 200
