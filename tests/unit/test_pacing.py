@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from roadmapkit import load_roadmap
+from roadmapkit import ContentError, load_roadmap
 from roadmapkit.pacing import block_weeks, duration_weeks, plan_weeks
 from roadmapkit.render import Renderer
 from sitebuild import FIXTURES, ROOT
@@ -106,3 +106,12 @@ def test_a_length_no_plan_can_use_reaches_no_plan_data(weeks: float) -> None:
     plan = json.loads(data, parse_constant=lambda name: pytest.fail(f"{name} in the plan data"))
     blocks = next(t for t in plan["tracks"] if t["id"] == "reference")["blocks"]
     assert blocks[0]["w"] is None and blocks[1]["w"] == 1
+
+
+def test_a_block_of_nan_weeks_is_refused_at_its_line(mini_content: Path) -> None:
+    """Issue #22, point 9: `weeks: .nan` passed validation and put NaN in the plan data."""
+    track = mini_content / "tracks" / "fast.yml"
+    track.write_text(track.read_text("utf-8").replace("    weeks: 1\n", "    weeks: .nan\n", 1), "utf-8")
+    with pytest.raises(ContentError) as caught:
+        load_roadmap(mini_content, mini_content)
+    assert [(p.path, p.line, p.key) for p in caught.value.problems] == [("tracks/fast.yml", 20, "blocks[0].weeks")]
