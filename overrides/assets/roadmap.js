@@ -127,7 +127,7 @@
   /* A record under a former storage key (storage_key_aliases in content/roadmap.yml) joins this one
      (ticks, notes, the plan if there is none here). It is removed only once the joined record is
      stored; a note that does not fit beside this one's is kept under "KEY:ID" (the progress page
-     lists it), or, if even that is taken, the former record stays where it is. */
+     lists it). If even that is taken, or the two plans differ, the former record stays as it is. */
   function moveFrom(prefix) {
     var old = prefix + ":" + scope.pathname, raw = storage.get(old), there;
     if (raw === null || old === KEY || !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(prefix)) return;
@@ -141,8 +141,11 @@
         if (v === null) whole = false; else o[at] = v;
       }
     });
-    for (var k in there) if (!has(next, k)) next[k] = there[k]; // the plan, keys of later versions
-    if (change(migrate(next)) && whole) storage.remove(old); // unsaved: shown here, the former record stays
+    for (var k in there) { // the plan, keys of later versions: one that differs from this one's keeps the record
+      if (!has(next, k)) next[k] = there[k]; else if (OWN.indexOf(k) < 0 && !same(next[k], there[k])) whole = false;
+    }
+    next = migrate(next); // written only if it adds something: a record that stays is merged on every load
+    if ((same(next, state) || change(next)) && whole) storage.remove(old); // unsaved: the former record stays
   }
 
   // One id's values from two records: a tick if either is ticked; both notes (the second after a

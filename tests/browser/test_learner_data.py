@@ -135,6 +135,21 @@ def test_a_former_record_stays_until_the_move_is_stored(page: Page, merged: str)
     assert record(page, OLD_KEY) == before and record(page, NOW_KEY) is None
 
 
+def test_a_former_plan_unlike_the_current_one_keeps_the_former_record(page: Page, merged: str) -> None:
+    """The current plan wins on the page; the other plan is not dropped: its record stays where it is."""
+    before = state({"python-oop": 1}, {}, plan={"track": "fast", "start": "2026-01-05", "hours": None})
+    now = state({}, {}, plan={"track": "fast", "start": "2027-01-04", "hours": 12})
+    open_page(page, f"{merged}progress/")
+    keep(page, {OLD_KEY: before, NOW_KEY: now})
+    expect(page.locator("[data-rm-plan-form] input[name=start]")).to_have_value("2027-01-04")
+    assert record(page, NOW_KEY)["items"] == {"python-oop": 1}
+    assert record(page, OLD_KEY) == before
+    written = record(page, NOW_KEY)
+    page.reload()  # merged again, and nothing new: nothing is written (tabs would wake each other forever)
+    ready(page)
+    assert record(page, NOW_KEY) == written
+
+
 def test_a_page_that_names_the_current_key_as_former_loses_nothing(page: Page, merged: str) -> None:
     """Validation refuses it; a page that says so anyway must not move the record onto itself."""
 
