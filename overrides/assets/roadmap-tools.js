@@ -256,6 +256,7 @@
       forget.type = "button";
       forget.setAttribute("data-rm-action", "forget");
       forget.setAttribute("data-rm-forget", id);
+      forget.setAttribute("aria-label", "Delete the note kept under " + id);
       li.append(el("code", "", id), " ", el("span", "rm-kept__text", notes[id]), " ", forget);
       list.append(li);
     });
