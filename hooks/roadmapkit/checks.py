@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import difflib
+import math
 import re
 from collections.abc import Iterator
 
 from .errors import Problem
 from .fields import fields
 from .model import FOLD_ENTRIES, Item, Module, Phase, Roadmap, Track
+from .pacing import MAX_BLOCK_WEEKS, stated_weeks
 from .safety import bad_character, id_problem, title_problem, url_problem
 from .text import markdown_problem
 
@@ -35,6 +37,8 @@ def check_roadmap(roadmap: Roadmap, known: frozenset[str] | set[str] = frozenset
         *_track_entries(roadmap, known),
         *(p for track in roadmap.tracks for p in _track_repeats(track)),
         *(p for track in roadmap.tracks for p in _track_blocks(track)),
+        *(p for track in roadmap.tracks for p in _block_lengths(track)),
+        *_storage_keys(roadmap),
         *_track_aliases(roadmap.tracks),
         *_markdown_links(roadmap),
         *_duplicate_resources(roadmap),
@@ -435,6 +439,40 @@ def _track_blocks(track: Track) -> Iterator[Problem]:
                 f"choice '{choice}' has {len(opts)} option(s) and {len(defaults)} default(s)"
                 " (expected two or more options, one marked `default: true`)",
             )
+
+
+def _block_lengths(track: Track) -> Iterator[Problem]:
+    """A block's length dates a learner's plan: a finite number of weeks, at most MAX_BLOCK_WEEKS."""
+    for b, block in enumerate(track.blocks):
+        weeks = stated_weeks(block)
+        if weeks is None or (math.isfinite(weeks) and weeks <= MAX_BLOCK_WEEKS):  # 0: undated, as "Ongoing"
+            continue
+        name = "weeks" if block.weeks is not None else "duration"
+        yield Problem(
+            track.source,
+            block.lines.get(name, block.line),
+            f"blocks[{b}].{name}",
+            f"a block of {_weeks_text(weeks)} cannot date a plan"
+            f" (expected a length above 0 and at most {MAX_BLOCK_WEEKS} weeks, ten years)",
+        )
+
+
+def _weeks_text(weeks: float) -> str:
+    if math.isnan(weeks):
+        return "'not a number' weeks"
+    return f"{weeks:,.0f} weeks" if weeks < 1e15 else "more weeks than can be counted"
+
+
+def _storage_keys(roadmap: Roadmap) -> Iterator[Problem]:
+    """A former storage key is not the current one: the browser would move the progress onto itself."""
+    who = roadmap.identity
+    if who.source and who.storage_key in who.storage_key_aliases:
+        yield Problem(
+            who.source,
+            who.lines.get("storage_key_aliases", 1),
+            "storage_key_aliases",
+            f"'{who.storage_key}' is the current storage_key (expected the keys it had before)",
+        )
 
 
 def _track_aliases(tracks: list[Track]) -> Iterator[Problem]:

@@ -81,7 +81,7 @@ def next_steps(project: Path) -> str:
     return (
         "\nNext steps:\n"
         f"  1. Edit {content / 'roadmap.yml'}: title, description, repository, and a storage_key that\n"
-        "     never changes once published (learners' progress is stored under it).\n"
+        "     stays once published (learners' progress is stored under it; see storage_key_aliases).\n"
         f"  2. Add phases in {content / 'phases'} and pacing plans in {content / 'tracks'}.\n"
         f"  3. Check them: roadmap-validate {content}\n"
         f"  4. Preview it: cd {project} && mkdocs serve\n"

@@ -129,3 +129,5 @@ def _identity(who: Identity) -> Iterator[Field]:
         yield Field(src, ln("repository", 1), "repository", "url", who.repository)
     if who.storage_key is not None:
         yield Field(src, ln("storage_key", 1), "storage_key", "id", who.storage_key)
+    for n, alias in enumerate(who.storage_key_aliases):
+        yield Field(src, ln("storage_key_aliases", 1), f"storage_key_aliases[{n}]", "id", alias)

@@ -181,6 +181,7 @@ class Identity:
     about: str = ""
     repository: str | None = None
     storage_key: str | None = None
+    storage_key_aliases: list[str] = field(default_factory=list)  # former storage keys, moved over in the browser
     source: str | None = None  # None: the roadmap has no content/roadmap.yml
     lines: dict[str, int] = field(default_factory=dict, repr=False, compare=False)
 
@@ -376,6 +377,7 @@ def build_identity(data: dict[str, Any], source: str, lines: Any) -> Identity:
         about=data.get("about", ""),
         repository=data.get("repository"),
         storage_key=data.get("storage_key"),
+        storage_key_aliases=list(data.get("storage_key_aliases", [])),
         source=source,
         lines=_lines(data, (), lines),
     )

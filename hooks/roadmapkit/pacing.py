@@ -8,10 +8,12 @@ One rule turns a block's `duration` into weeks when it gives no `weeks` (CONTRIB
 
 from __future__ import annotations
 
+import math
 import re
 
 from .model import Block, Entry, Track
 
+MAX_BLOCK_WEEKS = 520  # ten years: the most a block may last (a longer one is refused by validation)
 UNIT_WEEKS = {"day": 1 / 7, "week": 1.0, "month": 52 / 12, "year": 52.0}
 _NUMBERS = r"(\d+(?:\.\d+)?)(?:\s*(?:-|–|to)\s*(\d+(?:\.\d+)?))?"
 _AMOUNT = re.compile(rf"^{_NUMBERS}\s*(day|week|month|year)s?$")
@@ -30,9 +32,21 @@ def duration_weeks(text: str | None) -> float | None:
     return None
 
 
-def block_weeks(block: Block) -> float | None:
-    """A block's length in weeks: its `weeks`, else derived from its `duration`; None: not dated."""
+def stated_weeks(block: Block) -> float | None:
+    """A block's length in weeks as its content gives it: `weeks`, else derived from `duration`."""
     return block.weeks if block.weeks is not None else duration_weeks(block.duration)
+
+
+def block_weeks(block: Block) -> float | None:
+    """A block's length in weeks for a plan; None: not dated, or no usable length (not a finite
+    number above 0 and at most MAX_BLOCK_WEEKS, which validation reports: checks.py)."""
+    weeks = stated_weeks(block)
+    return weeks if usable_weeks(weeks) else None
+
+
+def usable_weeks(weeks: float | None) -> bool:
+    """Whether a stated length can date a plan: finite, above 0, at most MAX_BLOCK_WEEKS (NaN is not)."""
+    return weeks is not None and math.isfinite(weeks) and 0 < weeks <= MAX_BLOCK_WEEKS
 
 
 def default_options(track: Track) -> dict[str, str]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import posixpath
 import re
 from dataclasses import dataclass
@@ -37,7 +38,8 @@ class Page:
 def hours_number(text: str | None) -> float | None:
     """'15-25' -> 20.0, '10' -> 10.0: a track's hours a week as one number (the middle of a range)."""
     numbers = [float(n) for n in re.findall(r"\d+(?:\.\d+)?", text or "")][:2]
-    return sum(numbers) / len(numbers) if numbers else None
+    hours = sum(numbers) / len(numbers) if numbers else None
+    return hours if hours is not None and math.isfinite(hours) else None  # 400 digits make a float inf
 
 
 def phase_uri(phase: Phase) -> str:

@@ -33,12 +33,14 @@ def site_nav(roadmap: Roadmap) -> list[dict[str, Any]]:
 
 def theme_extra(roadmap: Roadmap, extra: dict[str, Any]) -> dict[str, Any]:
     """The values overrides/main.html reads from `extra`: the storage key and the aliases
-    (former item ids, track ids, and block ids per track), so progress, notes and plans follow renames."""
+    (former item ids, track ids, block ids per track and storage keys), so progress, notes and plans
+    follow renames."""
     return {
         "roadmap_storage_key": roadmap.identity.storage_key or extra.get("storage_key", DEFAULT_STORAGE_KEY),
         "roadmap_aliases": {
             "items": roadmap.alias_index(),
             "tracks": roadmap.track_alias_index(),
             "blocks": roadmap.block_alias_index(),
+            "keys": roadmap.identity.storage_key_aliases,
         },
     }

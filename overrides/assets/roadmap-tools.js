@@ -56,8 +56,11 @@
     return data.tracks.filter(function (t) { return t.id === id; })[0];
   }
 
+  // Every date shown lies in the years a date input takes (1000 to 9999 here: Date.UTC reads years
+  // 0 to 99 as 19xx, and Date has no day after 275760): a plan past LAST_DAY is not drawn.
+  var LAST_DAY = Date.UTC(9999, 11, 31) / DAY;
   function dayOf(text) {
-    var m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text || "");
+    var m = /^([1-9]\d{3})-(\d{2})-(\d{2})$/.exec(typeof text === "string" ? text : "");
     if (!m) return null;
     var d = new Date(Date.UTC(+m[1], m[2] - 1, +m[3]));
     return d.getUTCMonth() === m[2] - 1 && d.getUTCDate() === +m[3] ? d.getTime() / DAY : null;
@@ -91,11 +94,18 @@
     return track.blocks.filter(function (b) { return !b.c || pick[b.c] === b.o; });
   }
 
+  // A number above 0 and at most max (a week's hours, a block's weeks), from a number or its text; else null.
+  function amount(x, max) {
+    var n = typeof x === "number" || typeof x === "string" ? +x : NaN;
+    return n > 0 && n <= max ? n : null;
+  }
+
   function schedule(track, hours, plan) {
-    var scale = track.hours && hours > 0 ? track.hours / hours : 1, at = 0, blocks = [], due = dict();
+    var own = amount(track.hours, 168), scale = own && hours ? own / hours : 1, at = 0, blocks = [], due = dict();
     followed(track, plan).forEach(function (b) {
-      if (!b.w) return; // "Ongoing" and other undated blocks are not scheduled
-      var days = Math.max(1, Math.round(b.w * 7 * scale));
+      var w = amount(b.w, 1e4);
+      if (!w) return; // "Ongoing" and other undated blocks are not scheduled
+      var days = Math.max(1, Math.round(w * 7 * scale));
       b.i.forEach(function (id, k) {
         if (!(id in due)) due[id] = at + Math.ceil(((k + 1) * days) / b.i.length) - 1;
       });
@@ -124,10 +134,20 @@
       para(out, ["Choose a track and a start date, then save: your dates appear here."]);
       return;
     }
-    var hours = +plan.hours || track.hours, s = schedule(track, hours, plan);
+    var hours = plan.hours == null || plan.hours === "" ? amount(track.hours, 168) : amount(plan.hours, 168);
+    if (!hours && plan.hours != null && plan.hours !== "") {
+      para(out, ["The hours a week saved with your plan are not a number above 0 and at most 168. Save your plan again."]);
+      return;
+    }
+    var s = schedule(track, hours, plan);
     planOptions(out, track, plan);
     if (!s.days) {
       para(out, [track.title, " has no dated blocks, so it gives no dates. Choose a dated track."]);
+      return;
+    }
+    if (!(start + s.days - 1 <= LAST_DAY)) { // NaN and Infinity too
+      para(out, ["At " + (hours || "the track's") + " hours a week this plan would not end before the year 10000, " +
+        "so it gives no dates. Choose more hours a week."], "data-rm-plan-finish");
       return;
     }
     var now = today() - start;
@@ -222,6 +242,32 @@
       empty.hidden = rows.length > 0;
       empty.textContent = "Every item of this track whose prerequisites are done is ticked.";
     }
+  }
+
+  /* Notes under no item this site shows (an item removed, or a note too long to join another when
+     two items or two storage keys became one) are listed on the progress page, never dropped. */
+  function paintKept() {
+    var host = document.querySelector(".rm-progress-page"), data = planData(), notes = rm.state().notes;
+    var old = document.querySelector("[data-rm-kept]"), list = el("ul");
+    if (!host || !data) return;
+    Object.keys(notes).forEach(function (id) {
+      if (!notes[id] || has(data.items, itemOf(id))) return;
+      var li = el("li", "", ""), forget = el("button", "md-button", "Delete");
+      forget.type = "button";
+      forget.setAttribute("data-rm-action", "forget");
+      forget.setAttribute("data-rm-forget", id);
+      forget.setAttribute("aria-label", "Delete the note kept under " + id);
+      li.append(el("code", "", id), " ", el("span", "rm-kept__text", notes[id]), " ", forget);
+      list.append(li);
+    });
+    if (old) old.remove();
+    if (!list.firstChild) return;
+    var box = el("div", "rm-kept");
+    box.setAttribute("data-rm-kept", "");
+    box.append(el("p", "rm-tools__title", "Notes kept aside"), el("p", "", "These notes belong to no item on this " +
+      "site now: the item was removed, or two items (or two sites' progress) became one and both notes did not " +
+      "fit in one. Copy what you need into another note."), list);
+    host.append(box);
   }
 
   function savePlan(changes) { // true once saved
@@ -347,6 +393,14 @@
     status("Restored the previous progress. Undo again to switch back.");
   }
 
+  function forgetNote(id) {
+    if (refuseReadOnly() || !window.confirm("Delete this note for good?")) return;
+    var next = clone(rm.state());
+    delete next.notes[id];
+    status(rm.change(next) ? "The note was deleted." : notSaved("Deleting the note was"));
+    paint();
+  }
+
   function enableUndo() {
     var btn = document.querySelector('[data-rm-action="undo"]');
     if (btn) btn.disabled = storage.get(BACKUP) === null;
@@ -359,6 +413,7 @@
     if (action === "export") exportFile();
     else if (action === "reset") reset();
     else if (action === "undo") undo();
+    else if (action === "forget") forgetNote(btn.getAttribute("data-rm-forget"));
     else if (action === "plan-clear") {
       var next = clone(rm.state());
       delete next.plan;
@@ -400,6 +455,7 @@
     paint: function () {
       paintPlan();
       paintNext();
+      paintKept();
       enableUndo();
     }
   };

@@ -103,22 +103,59 @@
   function load() {
     var raw = storage.get(KEY);
     readOnly = null;
-    if (raw === null) { state = emptyState(); return; }
-    try {
-      state = parse(raw);
-    } catch (e) {
-      unreadable(raw);
-      return;
+    state = emptyState();
+    if (raw !== null) {
+      try {
+        state = parse(raw);
+      } catch (e) {
+        unreadable(raw);
+        return;
+      }
+      if (state.version > VERSION) {
+        readOnly = NEWER;
+        pending = dict();
+        notice("Progress was saved by a newer version of this site; it is shown here read-only: " +
+          "changes made here are not saved.");
+        return;
+      }
+      var moved = migrate(state);
+      if (moved !== state) change(moved);
     }
-    if (state.version > VERSION) {
-      readOnly = NEWER;
-      pending = dict();
-      notice("Progress was saved by a newer version of this site; it is shown here read-only: " +
-        "changes made here are not saved.");
-      return;
+    readAliases().keys.forEach(moveFrom);
+  }
+
+  /* A record under a former storage key (storage_key_aliases in content/roadmap.yml) joins this one
+     (ticks, notes, the plan if there is none here). It is removed only once the joined record is
+     stored; a note that does not fit beside this one's is kept under "KEY:ID" (the progress page
+     lists it). If even that is taken, or the two plans differ, the former record stays as it is. */
+  function moveFrom(prefix) {
+    var old = prefix + ":" + scope.pathname, raw = storage.get(old), there;
+    if (raw === null || old === KEY || !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(prefix)) return;
+    try { there = parse(raw); } catch (e) { return; } // unreadable: left as it is
+    if (there.version > VERSION) return;
+    var next = clone(state), whole = true;
+    ["items", "notes"].forEach(function (section) {
+      for (var id in there[section]) {
+        var o = next[section], v = joined(section, get(o, id), there[section][id], prefix), at = id;
+        if (v === null) v = joined(section, get(o, at = prefix + ":" + id), there[section][id], prefix);
+        if (v === null) whole = false; else o[at] = v;
+      }
+    });
+    for (var k in there) { // the plan, keys of later versions: one that differs from this one's keeps the record
+      if (!has(next, k)) next[k] = there[k]; else if (OWN.indexOf(k) < 0 && !same(next[k], there[k])) whole = false;
     }
-    var moved = migrate(state);
-    if (moved !== state) change(moved);
+    next = migrate(next); // written only if it adds something: a record that stays is merged on every load
+    if ((same(next, state) || change(next)) && whole) storage.remove(old); // unsaved: the former record stays
+  }
+
+  // One id's values from two records: a tick if either is ticked; both notes (the second after a
+  // mark naming where it came from) when they fit the note editor's limit, else null.
+  var NOTE_MAX = 1000;
+  function joined(section, here, there, from) {
+    var mark = "\n\n(" + from + ") ";
+    if (section === "items" || !here || !there) return here || there;
+    if (here === there || here.slice(-(mark + there).length) === mark + there) return here; // joined before
+    return (here + mark + there).length <= NOTE_MAX ? here + mark + there : null;
   }
 
   // The unreadable record is removed only once its copy is safely stored; otherwise it stays as it
@@ -139,41 +176,48 @@
   }
 
   /* Renames: ticks, notes and the plan follow former ids (aliases in the page) of items, tracks and
-     blocks. An occurrence key ITEM@TRACK/BLOCK is renamed part by part. A new state if any moved. */
+     blocks. An occurrence key ITEM@TRACK/BLOCK is renamed part by part. Two ids that become one join
+     (joined()); a note that does not fit stays under its former id. A new state if anything moved. */
   function migrate(s) {
     var a = readAliases(), out = s;
     function renamed(key) {
       var at = key.indexOf("@"), slash = key.indexOf("/", at);
-      if (at < 0) return typeof get(a.items, key) === "string" ? a.items[key] : key;
+      if (at < 0) return follow(a.items, key);
       if (slash < 0) return key;
-      var item = key.slice(0, at), trk = key.slice(at + 1, slash), blk = key.slice(slash + 1);
-      item = typeof get(a.items, item) === "string" ? a.items[item] : item;
-      trk = typeof get(a.tracks, trk) === "string" ? a.tracks[trk] : trk;
-      var blocks = dict(get(a.blocks, trk));
-      blk = typeof get(blocks, blk) === "string" ? blocks[blk] : blk;
-      return item + "@" + trk + "/" + blk;
+      var trk = follow(a.tracks, key.slice(at + 1, slash));
+      return follow(a.items, key.slice(0, at)) + "@" + trk + "/" + follow(dict(get(a.blocks, trk)), key.slice(slash + 1));
     }
     ["items", "notes"].forEach(function (section) {
       Object.keys(dict(s[section])).forEach(function (old) {
-        var now = renamed(old);
-        if (now === old) return;
-        if (out === s) out = clone(s);
-        if (!out[section][now]) out[section][now] = out[section][old];
-        delete out[section][old];
+        var now = renamed(old), o = out[section], v = joined(section, get(o, now), o[old], old);
+        if (now === old || v === null) return;
+        if (out === s) o = (out = clone(s))[section];
+        o[now] = v;
+        delete o[old];
       });
     });
     var plan = s.plan && typeof s.plan.track === "string" ? s.plan : null;
-    if (plan && typeof get(a.tracks, plan.track) === "string") {
+    if (plan && follow(a.tracks, plan.track) !== plan.track) {
       if (out === s) out = clone(s);
-      out.plan.track = a.tracks[plan.track];
+      out.plan.track = follow(a.tracks, plan.track);
     }
     return out;
   }
 
-  function readAliases() { // {items: {old: new}, tracks: {old: new}, blocks: {track: {old: new}}}
+  // Where a former id leads, followed to its end (A -> B -> C); an id in a loop stays as it is.
+  function follow(map, key) {
+    for (var at = key, seen = []; typeof get(map, at) === "string"; at = map[at]) {
+      if (seen.indexOf(at) >= 0) return key;
+      seen.push(at);
+    }
+    return at;
+  }
+
+  function readAliases() { // {items: {old: new}, tracks: {old: new}, blocks: {track: {old: new}}, keys: [former storage keys]}
     var el = document.querySelector("script#rm-aliases"), a = dict();
     try { a = el ? json(el.textContent) : dict(); } catch (e) { /* none */ }
     ["items", "tracks", "blocks"].forEach(function (k) { a[k] = dict(get(a, k)); });
+    a.keys = Array.isArray(a.keys) ? a.keys.filter(function (k) { return typeof k === "string"; }) : [];
     return a;
   }
 

@@ -48,3 +48,22 @@ def test_a_broken_identity_file_is_reported_with_the_rest(mini_content: Path) ->
         load_roadmap(mini_content, mini_content.parent)
     text = str(caught.value)
     assert "content/roadmap.yml:2: descriptoin: unknown key 'descriptoin'; did you mean 'description'?" in text
+
+
+def test_former_storage_keys_reach_the_page_and_cannot_name_the_current_key(mini_content: Path) -> None:
+    """Issue #22, point 13: storage_key_aliases lists the keys a site had before, for the browser to move
+    progress from; the current key among them (the record would move onto itself) is refused."""
+    identity = mini_content / "roadmap.yml"
+    identity.write_text(identity.read_text("utf-8") + "storage_key_aliases: [tiny, small]\n", "utf-8")
+    roadmap = load_roadmap(mini_content, mini_content.parent)
+    assert roadmap.identity.storage_key_aliases == ["tiny", "small"]
+    identity.write_text(identity.read_text("utf-8").replace("[tiny, small]", "[tiny, mini]"), "utf-8")
+    with pytest.raises(ContentError) as caught:
+        load_roadmap(mini_content, mini_content.parent)
+    assert [(p.path, p.line, p.key) for p in caught.value.problems] == [
+        ("content/roadmap.yml", 7, "storage_key_aliases")
+    ]
+    identity.write_text(identity.read_text("utf-8").replace("[tiny, mini]", "[Not A Key]"), "utf-8")
+    with pytest.raises(ContentError) as caught:
+        load_roadmap(mini_content, mini_content.parent)
+    assert [(p.line, p.key) for p in caught.value.problems] == [(7, "storage_key_aliases[0]")]

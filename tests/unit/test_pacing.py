@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
+import math
 from pathlib import Path
 
 import pytest
 
-from roadmapkit import load_roadmap
-from roadmapkit.pacing import duration_weeks, plan_weeks
+from roadmapkit import ContentError, load_roadmap
+from roadmapkit.pacing import block_weeks, duration_weeks, plan_weeks
 from roadmapkit.render import Renderer
 from sitebuild import FIXTURES, ROOT
 
@@ -89,3 +90,28 @@ def test_aliases_name_tracks_and_blocks(mini_content: Path) -> None:
     roadmap = load_roadmap(mini_content, mini_content)
     assert roadmap.track_alias_index() == {"fast": "quick"}
     assert roadmap.block_alias_index() == {"quick": {"w2": "build"}}
+
+
+@pytest.mark.parametrize("weeks", [math.nan, math.inf, 521.0, 15_600_000.0])
+def test_a_length_no_plan_can_use_reaches_no_plan_data(weeks: float) -> None:
+    """Issue #22, points 9 and 10: a block's length that is not a finite number of weeks up to ten
+    years (content that bypassed validation) dates nothing, and the plan data stays strict JSON:
+    a NaN or Infinity there made JSON.parse throw on home and progress."""
+    second = load_roadmap(FIXTURES / "second", FIXTURES)  # changed below: not the module's copy
+    track = next(t for t in second.tracks if t.id == "reference")
+    track.blocks[0].weeks = weeks
+    track.hours_per_week = "9" * 400  # a float of 400 digits is inf
+    assert block_weeks(track.blocks[0]) is None
+    data = Renderer(second).plan_data("progress.md")
+    plan = json.loads(data, parse_constant=lambda name: pytest.fail(f"{name} in the plan data"))
+    blocks = next(t for t in plan["tracks"] if t["id"] == "reference")["blocks"]
+    assert blocks[0]["w"] is None and blocks[1]["w"] == 1
+
+
+def test_a_block_of_nan_weeks_is_refused_at_its_line(mini_content: Path) -> None:
+    """Issue #22, point 9: `weeks: .nan` passed validation and put NaN in the plan data."""
+    track = mini_content / "tracks" / "fast.yml"
+    track.write_text(track.read_text("utf-8").replace("    weeks: 1\n", "    weeks: .nan\n", 1), "utf-8")
+    with pytest.raises(ContentError) as caught:
+        load_roadmap(mini_content, mini_content)
+    assert [(p.path, p.line, p.key) for p in caught.value.problems] == [("tracks/fast.yml", 20, "blocks[0].weeks")]

@@ -27,7 +27,7 @@ def test_theme_extra_carries_the_storage_key_and_aliases() -> None:
     roadmap = load_roadmap(FIXTURE, FIXTURE.parent)
     assert theme_extra(roadmap, {"storage_key": "mine"}) == {
         "roadmap_storage_key": "mini",  # content/roadmap.yml names the key
-        "roadmap_aliases": {"items": {"oop": "python-oop"}, "tracks": {}, "blocks": {}},
+        "roadmap_aliases": {"items": {"oop": "python-oop"}, "tracks": {}, "blocks": {}, "keys": []},
     }
     roadmap.identity.storage_key = None  # a roadmap without one: the config's, then the default
     assert theme_extra(roadmap, {"storage_key": "mine"})["roadmap_storage_key"] == "mine"
