@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import shutil
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -204,7 +204,7 @@ def test_an_imported_plan_gives_dates_or_says_why_not(
 ) -> None:
     """Point 10: an imported plan with hours 1e-300 threw RangeError on every load of the progress page."""
     page = new_context(timezone_id="UTC").new_page()
-    page.clock.set_fixed_time(datetime(2027, 3, 10, 9, tzinfo=timezone.utc))
+    page.clock.set_fixed_time(datetime(2027, 3, 10, 9, tzinfo=UTC))
     open_page(page, f"{site}progress/")
     import_state(page, state({}, {}, plan={"track": planned_track.id, "start": "2027-01-04", "hours": None, **plan}))
     for _ in range(2):  # as imported, and on every load after
