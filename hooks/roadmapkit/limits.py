@@ -1,0 +1,43 @@
+"""Every bound on the work that content can cause, named in one place.
+
+Content comes from pull requests, so each limit is enforced in code (never only in the editor's
+schema) and reported as a problem at the limit. The budgets allow a roadmap about 100 times the
+canonical one (about 600 items, 31 files, 235 kB): bench/bench.py builds 10x and 100x copies.
+CONTRIBUTING.md and SECURITY.md list them; bench/hostile.py times the inputs they stop.
+"""
+
+from __future__ import annotations
+
+# One YAML file (hooks/roadmapkit/loader.py).
+MAX_BYTES = 1_000_000  # bytes in one content file
+MAX_DEPTH = 16  # mappings and lists inside each other; the deepest real file uses 7
+MAX_TEXT = 20_000  # characters in one value; the schema's own limits are lower
+MAX_NUMBER = 30  # characters in a number (Python refuses to read ints past 4,300 digits)
+MAX_LIST = 2_000  # entries in one list; the longest real list has 68
+
+# The whole of content/ (hooks/roadmapkit/budget.py). At 100x the canonical roadmap: 12.7 MB in
+# 1,800 files, 58,900 items, 81,000 Markdown texts of 1.4 million characters in all.
+MAX_CONTENT_BYTES = 32_000_000  # bytes of every file under content/
+MAX_CONTENT_FILES = 5_000  # files and folders under content/
+MAX_ITEMS = 150_000  # items in all phases
+MAX_MARKDOWN_TEXTS = 250_000  # Markdown texts (descriptions) in all files
+MAX_MARKDOWN_CHARS = 5_000_000  # characters of all Markdown texts together
+MAX_HINTS = 20  # unknown ids that get a "did you mean" (difflib over every item id); the rest are listed
+
+# Markdown, in YAML texts and hand-written pages alike (hooks/roadmapkit/text.py).
+MAX_NESTING = 8  # lists and quotes inside each other (Markdown recurses once per level)
+MAX_BRACKETS = 200  # '[' in one YAML text
+# Python-Markdown searches from each '[' and each run of backticks to its match, or to the end of
+# the paragraph when there is none: characters read, at most this many per character of text
+# (plus a floor for short texts). Real text reads about one character per character.
+MAX_SCAN_PER_CHAR = 10
+MIN_SCAN = 20_000
+MAX_BLOCK_LINES = 300  # lines without a blank line between them (Markdown re-splits a block per line)
+MAX_SECONDS = 1.0  # no single YAML text may take longer than this to render
+
+# Hand-written pages (hooks/roadmapkit/pages.py).
+MAX_PAGE_BYTES = 100_000  # bytes in one page; the about page has 872
+MAX_PAGES_BYTES = 2_000_000  # bytes of all pages together
+MAX_HEADINGS = 300  # headings in one page (the table of contents makes each id unique, pairwise)
+MAX_FENCES = 500  # code fence lines in one page
+MAX_PAGE_SECONDS = 2.0  # no page may take longer than this to check and render
