@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 import yaml
 
-from roadmapkit.limits import MAX_LIST
 from roadmapkit.loader import MAX_BYTES, load_file, load_text
 
 
@@ -85,6 +84,8 @@ def test_tags_on_collections_and_keys_are_refused_and_the_rest_kept() -> None:
 
 
 def test_a_list_past_the_cap_is_refused_at_its_key() -> None:
+    from roadmapkit.limits import MAX_LIST
+
     entries = ", ".join(["a", "1"] * (MAX_LIST // 2 + 1))
     doc, problems = load_text(f"id: x\nrequires: [{entries}]\n", "long.yml")
     assert [str(p) for p in problems] == [
