@@ -20,8 +20,14 @@ MAX_LIST = 2_000  # entries in one list; the longest real list has 68
 MAX_CONTENT_BYTES = 32_000_000  # bytes of every file under content/
 MAX_CONTENT_FILES = 5_000  # files and folders under content/
 MAX_ITEMS = 150_000  # items in all phases
-MAX_MARKDOWN_TEXTS = 250_000  # Markdown texts (descriptions) in all files
-MAX_MARKDOWN_CHARS = 5_000_000  # characters of all Markdown texts together
+MAX_MARKDOWN_TEXTS = 250_000  # Markdown texts (descriptions, notes) in all files
+# Markdown's cost grows with its markup: each character below weighs MARKUP_WEIGHT, any other 1.
+# Prose costs about 0.2 us a character to render, markup up to about 25 us, so this caps the
+# whole of the YAML texts' rendering at a few seconds whatever they hold. The canonical roadmap
+# weighs 17,219; a fork with a paragraph on every item, 100 times as big, about 2 million.
+MAX_MARKDOWN_WEIGHT = 3_000_000
+MARKUP = "`*_[]()<>&\\!|#~=+-"
+MARKUP_WEIGHT = 10
 MAX_HINTS = 20  # unknown ids that get a "did you mean" (difflib over every item id); the rest are listed
 
 # Markdown, in YAML texts and hand-written pages alike (hooks/roadmapkit/text.py).
@@ -32,12 +38,16 @@ MAX_BRACKETS = 200  # '[' in one YAML text
 # (plus a floor for short texts). Real text reads about one character per character.
 MAX_SCAN_PER_CHAR = 10
 MIN_SCAN = 20_000
-MAX_BLOCK_LINES = 300  # lines without a blank line between them (Markdown re-splits a block per line)
+MAX_BLOCK_LINES = 150  # lines without a blank line between them (Markdown re-splits a block per line)
 MAX_SECONDS = 1.0  # no single YAML text may take longer than this to render
 
 # Hand-written pages (hooks/roadmapkit/pages.py).
 MAX_PAGE_BYTES = 100_000  # bytes in one page; the about page has 872
-MAX_PAGES_BYTES = 2_000_000  # bytes of all pages together
+# All pages together, weighed as YAML Markdown is, with each character of fenced code (which is
+# highlighted) weighing CODE_WEIGHT: about 1.5 s of checking at most. The about page weighs 1,000,
+# a README-like page of 13 kB about 30,000.
+MAX_PAGES_WEIGHT = 600_000
+CODE_WEIGHT = 20
 MAX_HEADINGS = 300  # headings in one page (the table of contents makes each id unique, pairwise)
 MAX_FENCES = 500  # code fence lines in one page
 MAX_PAGE_SECONDS = 2.0  # no page may take longer than this to check and render
