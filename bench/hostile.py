@@ -59,7 +59,7 @@ def requires_mixed(content: Path) -> None:
 def unknown_ids(content: Path) -> None:
     """Point 6: 400 unknown ids beside a 1 MB phase file."""
     unknown = ", ".join(f"nope-{n}" for n in range(400))
-    write_phase(content, "98-big.yml", phase("big", items("big", 21_000)))
+    write_phase(content, "98-big.yml", phase("big", items("big", 20_000)))
     write_phase(content, "99-x.yml", phase("x", items("x", 1, f"        requires: [{unknown}]\n")))
 
 
@@ -70,15 +70,15 @@ def numbers(content: Path) -> None:
 
 
 def descriptions(content: Path) -> None:
-    """Point 7: 1 MB of descriptions just under the old per-text limits (200 '[', 1 s each)."""
-    text = json.dumps("[" * 120 + " word" * 960)
+    """Point 7: 1 MB of descriptions just under the old per-text limits (1 s each: 50 unmatched [)."""
+    text = json.dumps("[" * 50 + " word" * 960)
     write_phase(content, "99-x.yml", phase("x", items("x", 190, f"        description: {text}\n")))
 
 
 def five_big_files(content: Path) -> None:
     """Point 7: five 1 MB phase files of plain items (a legitimate shape, 20 times the canonical size)."""
     for n in range(5):
-        write_phase(content, f"9{n}-big.yml", phase(f"big{n}", items(f"big{n}", 21_000)))
+        write_phase(content, f"9{n}-big.yml", phase(f"big{n}", items(f"big{n}", 20_000)))
 
 
 def weeks_nan(content: Path) -> None:

@@ -22,10 +22,10 @@ MAX_CONTENT_FILES = 5_000  # files and folders under content/
 MAX_ITEMS = 150_000  # items in all phases
 MAX_MARKDOWN_TEXTS = 250_000  # Markdown texts (descriptions, notes) in all files
 # Markdown's cost grows with its markup: each character below weighs MARKUP_WEIGHT, any other 1.
-# Prose costs about 0.2 us a character to render, markup up to about 25 us, so this caps the
-# whole of the YAML texts' rendering at a few seconds whatever they hold. The canonical roadmap
-# weighs 17,219; a fork with a paragraph on every item, 100 times as big, about 2 million.
-MAX_MARKDOWN_WEIGHT = 3_000_000
+# Prose renders in well under 1 us a character, the worst markup in about 25 us (2.5 us a unit
+# of weight), so the weight caps the rendering of all YAML texts together at about 12 s whatever
+# they hold. The canonical roadmap weighs 17,219, its 100x copy 1.7 million.
+MAX_MARKDOWN_WEIGHT = 5_000_000
 MARKUP = "`*_[]()<>&\\!|#~=+-"
 MARKUP_WEIGHT = 10
 MAX_HINTS = 20  # unknown ids that get a "did you mean" (difflib over every item id); the rest are listed
