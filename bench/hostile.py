@@ -106,25 +106,31 @@ def many_files(content: Path) -> None:
 
 
 def long_ids(content: Path) -> None:
-    """Extra: ids of 80 characters and titles of 200, just under their limits, 3,200 items."""
-    body = MODULE.format(id="long-m") + "".join(
-        TOPIC.format(id=f"{'a' * 70}-{n:08d}", title="T" * 200) for n in range(3_200)
-    )
-    write_phase(content, "99-x.yml", phase("x", body))
+    """Extra: ids of 80 characters and titles of 200, just under their limits, 3,200 items in 4 modules."""
+    modules = ""
+    for m in range(4):
+        topics = (TOPIC.format(id=f"{'a' * 70}-{m}{n:07d}", title="T" * 200) for n in range(800))
+        modules += MODULE.format(id=f"long-m{m}") + "".join(topics)
+    write_phase(content, "99-x.yml", phase("x", modules))
 
 
 def huge_track(content: Path) -> None:
-    """Extra: a track of 2,000 blocks (the list limit), each listing one item."""
-    blocks = "".join(f"  - title: Week {n}\n    items: [python-syntax]\n" for n in range(2_000))
+    """Extra: a track of 2,000 blocks (the list limit), each with one occurrence of the same item."""
+    entry = "{item: python-variables-types, repeat: occurrence}"
+    blocks = "".join(f"  - title: Week {n}\n    id: w{n}\n    weeks: 1\n    items: [{entry}]\n" for n in range(2_000))
     text = f"id: huge\ntitle: Huge\nduration: 2000 weeks\nblocks:\n{blocks}"
     (content / "tracks" / "huge.yml").write_text(text, "utf-8")
 
 
 def markdown_markup(content: Path) -> None:
-    """Extra: descriptions of nested brackets and emphasis, each under the per-text limits."""
+    """Extra: 180 different descriptions of nested brackets and emphasis, each under the per-text
+    limits, and all together under the Markdown weight budget."""
     nested = "[" * 90 + "x" + "]" * 90
-    text = json.dumps((nested + " " + "*_" * 800 + " \\` " * 200)[:4_900])
-    write_phase(content, "99-x.yml", phase("x", items("x", 340, f"        description: {text}\n")))
+    texts = (json.dumps(f"{n} {nested} " + ("*_" * 800 + " \\` " * 200)[:4_700]) for n in range(180))
+    body = "".join(
+        TOPIC.format(id=f"x-{n}", title=f"T{n}") + f"        description: {t}\n" for n, t in enumerate(texts)
+    )
+    write_phase(content, "99-x.yml", phase("x", MODULE.format(id="x-m") + body))
 
 
 def many_resources(content: Path) -> None:

@@ -16,9 +16,11 @@ MAX_NUMBER = 30  # characters in a number (Python refuses to read ints past 4,30
 MAX_LIST = 2_000  # entries in one list; the longest real list has 68
 
 # The whole of content/ (hooks/roadmapkit/budget.py). At 100x the canonical roadmap: 12.7 MB in
-# 1,800 files, 58,900 items, 81,000 Markdown texts of 1.4 million characters in all.
+# 1,800 files, 58,900 items, 9,400 Markdown texts of 1.4 million characters (weight 1.7 million).
 MAX_CONTENT_BYTES = 32_000_000  # bytes of every file under content/
-MAX_CONTENT_FILES = 5_000  # files and folders under content/
+# Each phase and track file is a page, and every page carries the whole navigation, so the build
+# grows with the square of the file count: at 2,000 files about 1.2 times the 100x roadmap's build.
+MAX_CONTENT_FILES = 2_000  # files and folders under content/
 MAX_ITEMS = 150_000  # items in all phases
 MAX_MARKDOWN_TEXTS = 250_000  # Markdown texts (descriptions, notes) in all files
 # Markdown's cost grows with its markup: each character below weighs MARKUP_WEIGHT, any other 1.
