@@ -2,8 +2,8 @@
 
 Each file has its own limits (loader.py, pages.py); these bound their sum, so no number of files
 can keep validation or the build busy for long. Bytes and files are counted from the file system
-before anything is read; items and Markdown texts after the files are parsed and before any
-Markdown is rendered. The numbers live in limits.py.
+before anything is read; items after the files are parsed; Markdown texts (in checks.py) before
+any of them is rendered. The numbers live in limits.py.
 """
 
 from __future__ import annotations
@@ -13,7 +13,6 @@ from pathlib import Path
 
 from . import limits
 from .errors import Problem
-from .fields import fields
 from .files import display_path
 from .model import Roadmap
 from .text import markdown_weight
@@ -34,23 +33,25 @@ def content_budget(content_dir: Path, root: Path) -> list[Problem]:
     return []
 
 
-def roadmap_budget(roadmap: Roadmap, content_dir: Path, root: Path) -> list[Problem]:
-    """Too many items, Markdown texts, or too much Markdown markup in all files together."""
+def items_budget(roadmap: Roadmap, content_dir: Path, root: Path) -> list[Problem]:
+    """Too many items in all phases together."""
     items = len(roadmap.items)
     if items > limits.MAX_ITEMS:
         return [_problem(content_dir, root, f"has {items:,} items (expected at most {limits.MAX_ITEMS:,})")]
-    texts = [f.value for f in fields(roadmap) if f.kind == "markdown" and isinstance(f.value, str) and f.value]
+    return []
+
+
+def markdown_budget(texts: list[str]) -> str | None:
+    """Why the Markdown texts of all files together may not be rendered (too many, too heavy), or None."""
     if len(texts) > limits.MAX_MARKDOWN_TEXTS:
-        message = f"has {len(texts):,} Markdown texts (expected at most {limits.MAX_MARKDOWN_TEXTS:,})"
-        return [_problem(content_dir, root, message)]
+        return f"has {len(texts):,} Markdown texts (expected at most {limits.MAX_MARKDOWN_TEXTS:,}): the content budget"
     weight = sum(markdown_weight(text) for text in texts)
     if weight > limits.MAX_MARKDOWN_WEIGHT:
-        message = (
+        return (
             f"Markdown texts weigh {weight:,} in all: characters, each of {limits.MARKUP} counting "
-            f"{limits.MARKUP_WEIGHT} (expected at most {limits.MAX_MARKDOWN_WEIGHT:,})"
+            f"{limits.MARKUP_WEIGHT} (expected at most {limits.MAX_MARKDOWN_WEIGHT:,}): the content budget"
         )
-        return [_problem(content_dir, root, message)]
-    return []
+    return None
 
 
 def _problem(content_dir: Path, root: Path, message: str) -> Problem:

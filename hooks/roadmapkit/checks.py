@@ -7,8 +7,9 @@ import re
 from collections.abc import Iterator
 
 from . import limits
+from .budget import markdown_budget
 from .errors import Problem
-from .fields import fields
+from .fields import Field, fields
 from .model import FOLD_ENTRIES, Item, Module, Phase, Roadmap, Track
 from .safety import bad_character, id_problem, title_problem, url_problem
 from .text import markdown_problem
@@ -17,15 +18,18 @@ _LINK = re.compile(r"\]\(\s*<?([^)\s>]*)")
 _SAFE_LINK = re.compile(r"^(https?://|#)", re.IGNORECASE)
 
 
-def check_roadmap(roadmap: Roadmap, known: frozenset[str] | set[str] = frozenset()) -> list[Problem]:
+def check_roadmap(
+    roadmap: Roadmap, known: frozenset[str] | set[str] = frozenset(), where: str = "content"
+) -> list[Problem]:
     """Every cross-file problem, in no particular order (the reporter sorts).
 
     `known` holds ids declared in files that failed to load: references to them are not reported
-    as unknown (the broken file is reported instead).
+    as unknown (the broken file is reported instead). `where` names the content folder, for a
+    problem of all files together.
     """
     hint = _Hints(roadmap)
     return [
-        *_field_rules(roadmap),
+        *_field_rules(roadmap, where),
         *_duplicate_ids(roadmap),
         *_duplicate_tracks(roadmap.tracks),
         *_aliases(roadmap),
@@ -89,15 +93,27 @@ def _duplicate_resources(roadmap: Roadmap) -> Iterator[Problem]:
                 seen.setdefault(key, n)
 
 
-def _field_rules(roadmap: Roadmap) -> Iterator[Problem]:
-    """The safety rules, in code: they hold whatever content/schema/ (editable by anyone) says."""
+def _field_rules(roadmap: Roadmap, where: str) -> Iterator[Problem]:
+    """The safety rules, in code: they hold whatever content/schema/ (editable by anyone) says.
+
+    Markdown texts are rendered last, and only when all of them together are within the budget.
+    """
+    texts: list[Field] = []
     for f in fields(roadmap):
         if f.value is None:
             continue
         if not isinstance(f.value, str):
             yield Problem(f.source, f.line, f.key, f"got {type(f.value).__name__} (expected text)")
-            continue
-        yield from _field_problem(f.source, f.line, f.key, f.kind, f.value)
+        elif f.kind == "markdown" and f.value:
+            texts.append(f)
+        else:
+            yield from _field_problem(f.source, f.line, f.key, f.kind, f.value)
+    over = markdown_budget([str(f.value) for f in texts])
+    if over:
+        yield Problem(where, 1, "", over)
+        return
+    for f in texts:
+        yield from _field_problem(f.source, f.line, f.key, f.kind, str(f.value))
 
 
 def _field_problem(source: str, line: int, key: str, kind: str, value: str) -> Iterator[Problem]:

@@ -11,7 +11,7 @@ import gc
 from pathlib import Path
 from typing import Any
 
-from .budget import content_budget, roadmap_budget
+from .budget import content_budget, items_budget
 from .checks import check_roadmap, check_warnings
 from .errors import ContentError, Problem
 from .files import content_files, display_path, refuse_links
@@ -53,10 +53,10 @@ def _load_roadmap(content_dir: Path, root: Path, markdown: Extensions | None) ->
         problems.append(Problem(where, 1, "", "no phase files found (expected at least one *.yml file)"))
     identity = _identity(content_dir / "roadmap.yml", root, problems, loose)
     roadmap = Roadmap([p for p in phases if p], [t for t in tracks if t], identity or Identity())
-    over = roadmap_budget(roadmap, content_dir, root)
-    if over:  # before check_roadmap renders any Markdown
+    over = items_budget(roadmap, content_dir, root)
+    if over:
         raise ContentError(problems + over)
-    problems += check_roadmap(roadmap, known=loose)
+    problems += check_roadmap(roadmap, known=loose, where=display_path(content_dir, root))
     if problems:
         raise ContentError(problems)
     roadmap.warnings = check_warnings(roadmap)
