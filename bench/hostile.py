@@ -33,9 +33,15 @@ def phase(ident: str, modules: str) -> str:
 
 
 def items(prefix: str, count: int, extra: str = "") -> str:
-    """A module of `count` topics, each with `extra` lines under it."""
-    body = "".join(TOPIC.format(id=f"{prefix}-{n}", title=f"Topic {n}") + extra for n in range(count))
-    return MODULE.format(id=f"{prefix}-m") + body
+    """Modules of up to 1,000 topics, `count` topics in all, each with `extra` lines under it."""
+    out = ""
+    for start in range(0, count, 1_000):
+        topics = (
+            TOPIC.format(id=f"{prefix}-{n}", title=f"Topic {n}") + extra
+            for n in range(start, min(count, start + 1_000))
+        )
+        out += MODULE.format(id=f"{prefix}-m{start}") + "".join(topics)
+    return out
 
 
 def write_phase(content: Path, name: str, text: str) -> None:
@@ -71,8 +77,11 @@ def numbers(content: Path) -> None:
 
 def descriptions(content: Path) -> None:
     """Point 7: 1 MB of descriptions just under the old per-text limits (1 s each: 50 unmatched [)."""
-    text = json.dumps("[" * 50 + " word" * 960)
-    write_phase(content, "99-x.yml", phase("x", items("x", 190, f"        description: {text}\n")))
+    texts = (json.dumps(f"{n}" + "[" * 50 + " word" * 960) for n in range(190))
+    body = "".join(
+        TOPIC.format(id=f"x-{n}", title=f"T{n}") + f"        description: {t}\n" for n, t in enumerate(texts)
+    )
+    write_phase(content, "99-x.yml", phase("x", MODULE.format(id="x-m") + body))
 
 
 def five_big_files(content: Path) -> None:

@@ -24,13 +24,13 @@ MAX_CONTENT_FILES = 2_000  # files and folders under content/
 MAX_ITEMS = 150_000  # items in all phases
 MAX_MARKDOWN_TEXTS = 250_000  # Markdown texts (descriptions, notes) in all files
 # Markdown's cost grows with its markup: each character below weighs MARKUP_WEIGHT, any other 1.
-# Prose renders in well under 1 us a character, the worst markup in about 25 us (2.5 us a unit
-# of weight), so the weight caps the rendering of all YAML texts together at about 12 s whatever
-# they hold. The canonical roadmap weighs 17,219, its 100x copy 1.7 million.
+# Prose renders in well under 1 us a character, the worst markup in about 25 us, so the weight caps
+# the rendering of all YAML texts together at a few seconds whatever they hold. The canonical
+# roadmap weighs 28,049, its 100x copy 2.8 million.
 MAX_MARKDOWN_WEIGHT = 5_000_000
 MARKUP = "`*_[]()<>&\\!|#~=+-"
-MARKUP_WEIGHT = 10
-MAX_HINTS = 20  # unknown ids that get a "did you mean" (difflib over every item id); the rest are listed
+MARKUP_WEIGHT = 40
+MAX_HINTS = 10  # unknown ids that get a "did you mean" (difflib over every item id); the rest are listed
 
 # Markdown, in YAML texts and hand-written pages alike (hooks/roadmapkit/text.py).
 MAX_NESTING = 8  # lists and quotes inside each other (Markdown recurses once per level)
@@ -46,9 +46,9 @@ MAX_SECONDS = 1.0  # no single YAML text may take longer than this to render
 # Hand-written pages (hooks/roadmapkit/pages.py).
 MAX_PAGE_BYTES = 100_000  # bytes in one page; the about page has 872
 # All pages together, weighed as YAML Markdown is, with each character of fenced code (which is
-# highlighted) weighing CODE_WEIGHT: about 1.5 s of checking at most. The about page weighs 1,000,
-# a README-like page of 13 kB about 30,000.
-MAX_PAGES_WEIGHT = 600_000
+# highlighted) weighing CODE_WEIGHT: a few seconds of checking at most. The about page weighs
+# 2,003, a README-like page of 13 kB about 47,000.
+MAX_PAGES_WEIGHT = 1_000_000
 CODE_WEIGHT = 20
 MAX_HEADINGS = 300  # headings in one page (the table of contents makes each id unique, pairwise)
 MAX_FENCES = 500  # code fence lines in one page

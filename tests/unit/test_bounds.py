@@ -230,4 +230,4 @@ def test_markup_weighs_more_than_prose() -> None:
     from roadmapkit.text import markdown_weight
 
     assert markdown_weight("plain words") == 11
-    assert markdown_weight("*_") == 20
+    assert markdown_weight("*_") == 80
