@@ -26,7 +26,7 @@ def content_budget(content_dir: Path, root: Path) -> list[Problem]:
         if count > limits.MAX_CONTENT_FILES:
             message = f"holds more than {limits.MAX_CONTENT_FILES:,} files and folders (expected at most that many)"
             return [_problem(content_dir, root, message)]
-        size += sum(os.lstat(os.path.join(base, name)).st_size for name in files)
+        size += sum(_size(os.path.join(base, name)) for name in files)
     if size > limits.MAX_CONTENT_BYTES:
         message = f"holds {size:,} bytes in all (expected at most {limits.MAX_CONTENT_BYTES:,})"
         return [_problem(content_dir, root, message)]
@@ -52,6 +52,13 @@ def markdown_budget(texts: list[str]) -> str | None:
             f"{limits.MARKUP_WEIGHT} (expected at most {limits.MAX_MARKDOWN_WEIGHT:,}): the content budget"
         )
     return None
+
+
+def _size(path: str) -> int:
+    try:
+        return os.lstat(path).st_size
+    except OSError:  # gone or unreadable: reported when it is read
+        return 0
 
 
 def _problem(content_dir: Path, root: Path, message: str) -> Problem:

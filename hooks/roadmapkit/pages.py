@@ -82,7 +82,10 @@ def check_pages(folder: Path, display: str, extensions: Extensions | None = None
 
 def _checked_page(path: Path, where: str, extensions: Extensions, budget: list[int]) -> list[Problem]:
     """One page's problems; its size, shape and weight are checked before Markdown reads it."""
-    size = path.stat().st_size
+    try:
+        size = path.stat().st_size
+    except OSError:
+        size = 0  # unreadable: _read reports it
     if size > limits.MAX_PAGE_BYTES:
         return [Problem(where, 1, "", f"page is {size:,} bytes (expected at most {limits.MAX_PAGE_BYTES:,})")]
     text = _read(path)
