@@ -4,7 +4,8 @@ MkDocs renders these pages itself, with the site's Markdown extensions, so inste
 its output they are checked before anything is built: no HTML tags or comments, no attribute
 lists beyond `#id` and `.class`, links only to http(s), mailto, in-site paths and anchors, images
 only from the site, and only the front-matter keys the theme prints safely. Files a browser would
-run (HTML, SVG, JavaScript) may not sit beside the pages.
+run (HTML, SVG, JavaScript) may not sit beside the pages. The work is bounded (limits.py): a size
+cap, a shape check before Markdown reads a page, a weight budget for all pages and a time bound.
 """
 
 from __future__ import annotations
