@@ -1,10 +1,10 @@
 """Hostile inputs against the bounds (issue #22): prints figures, asserts nothing.
 
-Run: python bench/hostile.py [--before REV] [--only NAME,...] [--timeout SECONDS]
+Run: python bench/hostile.py [--before REV] [--only NAME,...] [--timeout SECONDS] [--build-refused]
 
 Each input is the canonical content plus one crafted change. For this tree and, with --before,
 for another revision (its hooks/ from `git archive`), it times `roadmap-validate` and then
-`mkdocs build` (only when validation passed), each in a fresh process, against a normal build of
+`mkdocs build` (only when validation passed, unless --build-refused), each in a fresh process, against a normal build of
 the canonical content with the same code. A run past --timeout is stopped and shown as ">N".
 """
 
@@ -192,17 +192,19 @@ def timed(cmd: list[str], cwd: Path, hooks: Path, timeout: float) -> tuple[str, 
     return f"{time.perf_counter() - start:.2f}", done.returncode == 0
 
 
-def measure(tree: Path, make: Callable[[Path], None], timeout: float) -> tuple[str, str]:
-    """Validate, then build when validation passed: the two times (or 'refused')."""
+def measure(tree: Path, make: Callable[[Path], None], timeout: float, always: bool) -> tuple[str, str]:
+    """Validate, then build when validation passed (or `always`): the two times, '(refused)' marked."""
     with tempfile.TemporaryDirectory() as tmp:
         folder = project(tree, Path(tmp), make)
         cli = [sys.executable, "-m", "roadmapkit.cli", "content"]
         validate, valid = timed(cli, folder, folder / "hooks", timeout)
-        if not valid:
-            return validate + " (refused)" if not validate.startswith(">") else validate, "-"
+        if not valid and not validate.startswith(">"):
+            validate += " (refused)"
+        if not valid and not always:
+            return validate, "-"
         build = [sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(Path(tmp) / "site")]
         seconds, built = timed(build, folder, folder / "hooks", timeout)
-        return validate, seconds if built or seconds.startswith(">") else seconds + " (failed)"
+        return validate, seconds if built or seconds.startswith(">") else seconds + " (refused)"
 
 
 def checkout(rev: str, target: Path) -> Path:
@@ -216,19 +218,20 @@ def main() -> None:
     parser.add_argument("--before", help="a git revision to compare with (its hooks/, overrides/, mkdocs.yml)")
     parser.add_argument("--only", default="", help="comma-separated input names (default: all)")
     parser.add_argument("--timeout", type=float, default=120.0, help="seconds before a run is stopped")
+    parser.add_argument("--build-refused", action="store_true", help="build even when validation refused")
     args = parser.parse_args()
     names = [n for n in args.only.split(",") if n] or list(INPUTS)
     with tempfile.TemporaryDirectory() as tmp:
         trees = {"after": ROOT}
         if args.before:
             trees = {"before": checkout(args.before, Path(tmp)), **trees}
-        report(trees, ["normal", *[n for n in names if n != "normal"]], args.timeout)
+        report(trees, ["normal", *[n for n in names if n != "normal"]], args.timeout, args.build_refused)
 
 
-def report(trees: dict[str, Path], names: list[str], timeout: float) -> None:
+def report(trees: dict[str, Path], names: list[str], timeout: float, always: bool) -> None:
     print(f"{'input':16}" + "".join(f" | {label} validate s | {label} build s" for label in trees))
     for name in names:
-        row = [measure(tree, INPUTS[name], timeout) for tree in trees.values()]
+        row = [measure(tree, INPUTS[name], timeout, always) for tree in trees.values()]
         print(f"{name:16}" + "".join(f" | {v:>17} | {b:>14}" for v, b in row), flush=True)
 
 
