@@ -12,6 +12,7 @@ import gc
 from pathlib import Path
 from typing import Any
 
+from .budget import content_budget, items_budget
 from .checks import check_roadmap, check_warnings
 from .errors import ContentError, Problem
 from .files import content_files, display_path, refuse_links
@@ -37,6 +38,9 @@ def load_roadmap(content_dir: Path, root: Path | None = None, markdown: Extensio
 
 
 def _load_roadmap(content_dir: Path, root: Path, markdown: Extensions | None) -> Roadmap:
+    over = content_budget(content_dir, root)
+    if over:  # nothing is read: the budget bounds the work of everything below
+        raise ContentError(over)
     problems: list[Problem] = [*refuse_links(content_dir, root)]
     phase_files, found = content_files(content_dir, "phases", root)
     track_files, found_tracks = content_files(content_dir, "tracks", root)
@@ -50,7 +54,10 @@ def _load_roadmap(content_dir: Path, root: Path, markdown: Extensions | None) ->
         problems.append(Problem(where, 1, "", "no phase files found (expected at least one *.yml file)"))
     identity = _identity(content_dir / "roadmap.yml", root, problems, loose)
     roadmap = Roadmap([p for p in phases if p], [t for t in tracks if t], identity or Identity())
-    problems += check_roadmap(roadmap, known=loose)
+    over = items_budget(roadmap, content_dir, root)
+    if over:
+        raise ContentError(problems + over)
+    problems += check_roadmap(roadmap, known=loose, where=display_path(content_dir, root))
     if problems:
         raise ContentError(problems)
     roadmap.warnings = check_warnings(roadmap)

@@ -1,13 +1,14 @@
 """Stage 1: read one YAML content file into plain data plus the line of every key.
 
 Only the YAML core types are accepted. Language tags (``!!python/...``), anchors and
-aliases, duplicate keys, oversized files, deep nesting, huge numbers or texts and control
-characters are refused with a Problem, never an exception: content comes from forks and is
-treated as untrusted.
+aliases, duplicate keys, oversized files, deep nesting, overlong lists, huge numbers or texts,
+numbers that are not finite (`.nan`, `.inf`) and control characters are refused with a Problem,
+never an exception: content comes from forks and is treated as untrusted.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,6 +17,7 @@ from typing import Any
 import yaml
 
 from .errors import Problem, join_key
+from .limits import MAX_BYTES, MAX_DEPTH, MAX_LIST, MAX_NUMBER, MAX_TEXT
 from .safety import bad_character
 
 try:  # The C composer is several times faster; the pure one behaves the same.
@@ -23,10 +25,6 @@ try:  # The C composer is several times faster; the pure one behaves the same.
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
-MAX_BYTES = 1_000_000
-MAX_DEPTH = 16  # mappings and lists inside each other; the deepest real file uses 7
-MAX_TEXT = 20_000  # characters in one value; the schema's own limits are lower
-MAX_NUMBER = 30  # characters in a number (Python refuses to read ints past 4,300 digits)
 Key = tuple[str | int, ...]
 
 _STR = "tag:yaml.org,2002:str"
@@ -146,6 +144,12 @@ def _file_problem(display: str, message: str) -> Problem:
 
 
 _EMPTY = object()
+_CONSTRUCTOR = yaml.constructor.SafeConstructor()
+_CONVERT = {
+    int: _CONSTRUCTOR.construct_yaml_int,
+    float: _CONSTRUCTOR.construct_yaml_float,
+    bool: _CONSTRUCTOR.construct_yaml_bool,
+}
 _RESOLVER = yaml.resolver.Resolver()
 _PLAIN_TAGS: dict[str, str] = {}  # plain scalar text -> its resolved tag (the rules never change)
 
@@ -197,16 +201,32 @@ class _Builder:
         if isinstance(event, yaml.SequenceStartEvent):
             if event.tag not in (None, _SEQ, "!"):
                 return self._refuse_tree(event, events, key)
-            out = []
-            event = next(events)
-            while not isinstance(event, yaml.SequenceEndEvent):
-                out.append(self.value(event, events, (*key, len(out))))
-                event = next(events)
-            return out
+            return self._sequence(events, key, line)
         # An alias: refused where it stands, so nothing is ever expanded.
         at = self.lines[key] if key else line
         self.problems.append(Problem(self.display, at, join_key(key), _NO_ALIAS))
         return None
+
+    def _sequence(self, events: Iterator[yaml.Event], key: Key, line: int) -> list[Any] | None:
+        out: list[Any] = []
+        event = next(events)
+        while not isinstance(event, yaml.SequenceEndEvent):
+            if len(out) == MAX_LIST:
+                self._too_long(event, events, key, line)
+                return None
+            out.append(self.value(event, events, (*key, len(out))))
+            event = next(events)
+        return out
+
+    def _too_long(self, event: yaml.Event, events: Iterator[yaml.Event], key: Key, line: int) -> None:
+        """Skip the rest of a list past MAX_LIST entries, counting them for the message."""
+        count = MAX_LIST
+        while not isinstance(event, yaml.SequenceEndEvent):
+            self._skip(event, events)
+            count += 1
+            event = next(events)
+        message = f"list has {count:,} entries (expected at most {MAX_LIST:,})"
+        self.problems.append(Problem(self.display, line, join_key(key), message))
 
     def _mapping(self, events: Iterator[yaml.Event], key: Key) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -254,7 +274,21 @@ class _Builder:
             return None
         if kind is str:
             return value
-        return yaml.safe_load(value)  # a plain int, float or bool literal
+        return self._number(kind, tag, value, key, line)
+
+    def _number(self, kind: type, tag: str, value: str, key: Key, line: int) -> Any:
+        """A plain int, float or bool literal, parsed once by PyYAML's own rules; finite only."""
+        try:
+            number = _CONVERT[kind](yaml.ScalarNode(tag, value))
+        except (ValueError, KeyError):  # an explicit tag on text that is no such value: !!int abc
+            message = f"{value!r} is not a valid {kind.__name__} (expected a plain value)"
+            self.problems.append(Problem(self.display, line, join_key(key), message))
+            return None
+        if isinstance(number, float) and not math.isfinite(number):
+            message = f"{value!r} is not a finite number (expected a number such as 2 or 1.5)"
+            self.problems.append(Problem(self.display, line, join_key(key), message))
+            return None
+        return number
 
     def _refuse_tree(self, event: yaml.Event, events: Iterator[yaml.Event], key: Key) -> None:
         message = f"tag {event.tag!r} is not allowed (expected plain YAML values)"

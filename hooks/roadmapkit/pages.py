@@ -5,12 +5,14 @@ its output they are checked before anything is built: no HTML tags or comments, 
 lists beyond `#id` and `.class`, links only to http(s), mailto, in-site paths and anchors, images
 only from the site. Each page is read as MkDocs reads it, metadata by MkDocs' own parser
 (pagemeta.py): the body checked is the Markdown MkDocs renders. Files a browser would run (HTML,
-SVG, JavaScript) may not sit beside the pages.
+SVG, JavaScript) may not sit beside the pages. The work is bounded (limits.py): a size cap, a
+shape check before Markdown reads a page, a weight budget for all pages and a time bound.
 """
 
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
@@ -18,10 +20,12 @@ from typing import Any
 
 import markdown
 
+from . import limits
 from .errors import Problem
 from .pagemeta import as_mkdocs_reads, check_meta, page_body
 from .safety import bad_character, printable
 from .slug import reserved_id, safe_slugify
+from .text import markdown_shape, markdown_weight
 
 # The site's Markdown extensions (mkdocs.yml); the hook passes the configured ones instead.
 DEFAULT_MARKDOWN = (
@@ -33,6 +37,8 @@ _NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")  # a file name that is safe in
 
 ALLOWED_SUFFIXES = frozenset((".md", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".ico", ".txt", ".pdf"))
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_ANY_FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
+_HEADING = re.compile(r"^ {0,3}(#{1,6}(\s|$)|=+\s*$|-+\s*$)")
 _CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
 _TAG = re.compile(r"<(?:/?[A-Za-z][\w:-]*(?=[\s/>]|$)|!|\?)")
 _AUTOLINK = re.compile(r"<([A-Za-z][\w+.-]*):")
@@ -48,6 +54,7 @@ def check_pages(folder: Path, display: str, extensions: Extensions | None = None
     if not folder.is_dir() or folder.is_symlink():
         return []
     problems: list[Problem] = []
+    budget = [limits.MAX_PAGES_WEIGHT]  # weight of pages still allowed
     for path in sorted(folder.rglob("*")):
         where = f"{display}/{path.relative_to(folder).as_posix()}"
         if path.is_symlink():
@@ -69,10 +76,73 @@ def check_pages(folder: Path, display: str, extensions: Extensions | None = None
                 )
             )
         elif path.suffix.lower() == ".md":
-            text = _read(path)
-            found = check_page(text, where)
-            problems += found + check_rendered(text, where, extensions or DEFAULT_MARKDOWN)
+            problems += _checked_page(path, where, extensions or DEFAULT_MARKDOWN, budget)
     return problems
+
+
+def _checked_page(path: Path, where: str, extensions: Extensions, budget: list[int]) -> list[Problem]:
+    """One page's problems; its size, shape and weight are checked before Markdown reads it."""
+    try:
+        size = path.stat().st_size
+    except OSError:
+        size = 0  # unreadable: _read reports it
+    if size > limits.MAX_PAGE_BYTES:
+        return [Problem(where, 1, "", f"page is {size:,} bytes (expected at most {limits.MAX_PAGE_BYTES:,})")]
+    text = _read(path)
+    shape = page_shape(text, where)
+    if shape:
+        return shape
+    budget[0] -= page_weight(text)
+    if budget[0] < 0:
+        message = (
+            f"pages weigh more than {limits.MAX_PAGES_WEIGHT:,} together: characters, each of "
+            f"{limits.MARKUP} counting {limits.MARKUP_WEIGHT} and each in a code fence {limits.CODE_WEIGHT} "
+            "(expected at most that)"
+        )
+        return [Problem(where, 1, "", message)]
+    started = time.perf_counter()
+    problems = check_page(text, where) + check_rendered(text, where, extensions)
+    seconds = time.perf_counter() - started
+    if seconds > limits.MAX_PAGE_SECONDS:
+        message = f"took {seconds:.1f} s to check and render (expected well under {limits.MAX_PAGE_SECONDS:.0f} s)"
+        problems.append(Problem(where, 1, "", message))
+    return problems
+
+
+def page_weight(text: str) -> int:
+    """The page's Markdown weight, fenced code weighing CODE_WEIGHT a character."""
+    prose = _prose(text.split("\n"))
+    return markdown_weight(prose) + limits.CODE_WEIGHT * (len(text) - len(prose))
+
+
+def page_shape(text: str, display: str) -> list[Problem]:
+    """What would make Markdown's work on the page grow faster than the page, counted first:
+    nesting, long blocks and searches without an end (as in YAML texts), headings, fences."""
+    lines = text.split("\n")
+    fences = [n for n, line in enumerate(lines) if _ANY_FENCE.match(line)]
+    if len(fences) > limits.MAX_FENCES:
+        message = f"has {len(fences)} code fence lines (expected at most {limits.MAX_FENCES})"
+        return [Problem(display, fences[limits.MAX_FENCES] + 1, "", message)]
+    headings = [n for n, line in enumerate(lines) if _HEADING.match(line)]
+    if len(headings) > limits.MAX_HEADINGS:
+        message = f"has {len(headings)} headings (expected at most {limits.MAX_HEADINGS})"
+        return [Problem(display, headings[limits.MAX_HEADINGS] + 1, "", message)]
+    found = markdown_shape(_prose(lines))
+    return [Problem(display, found[1] + 1, "", found[0])] if found else []
+
+
+def _prose(lines: list[str]) -> str:
+    """The page with the lines inside code fences blanked (Markdown does not parse them)."""
+    out, fence = [], ""
+    for line in lines:
+        opened = _FENCE.match(line.lstrip())
+        if fence:
+            fence = "" if opened and opened.group(1)[0] == fence[0] and len(opened.group(1)) >= len(fence) else fence
+            out.append("")
+        else:
+            fence = opened.group(1) if opened else ""
+            out.append(line)
+    return "\n".join(out)
 
 
 def _read(path: Path) -> str:

@@ -6,6 +6,9 @@ import time
 import tracemalloc
 from pathlib import Path
 
+import pytest
+import yaml
+
 from roadmapkit.loader import MAX_BYTES, load_file, load_text
 
 
@@ -94,3 +97,38 @@ def test_a_parser_error_inside_a_value_already_too_deep_reports_the_depth() -> N
     text = "a:\n" + "".join("  " * n + "- b:\n" for n in range(1, 18)) + "  " * 18 + "- [" + "[" * 1_100 + "\n"
     _, problems = load_text(text, "x.yml")
     assert len(problems) == 1 and problems[0].key.startswith("a[0].b[0]"), problems
+
+
+def test_a_list_past_the_cap_is_refused_at_its_key() -> None:
+    from roadmapkit.limits import MAX_LIST
+
+    entries = ", ".join(["a", "1"] * (MAX_LIST // 2 + 1))
+    doc, problems = load_text(f"id: x\nrequires: [{entries}]\n", "long.yml")
+    assert [str(p) for p in problems] == [
+        f"long.yml:2: requires: list has {MAX_LIST + 2:,} entries (expected at most {MAX_LIST:,})"
+    ]
+    assert doc is not None and doc.data["requires"] is None
+
+
+def test_numbers_are_parsed_once_by_the_event_pass(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each number was parsed a second time by a fresh yaml.safe_load (33-53 s for 1 MB of numbers)."""
+
+    def second_parse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a number was parsed again")
+
+    monkeypatch.setattr(yaml, "safe_load", second_parse)
+    doc, problems = load_text("a: [1, 0x1f, 1_000, 1.5, 2e3, 1:30, yes, Off]\n", "n.yml")
+    assert problems == [] and doc is not None
+    assert doc.data == {"a": [1, 31, 1000, 1.5, "2e3", 90, True, False]}
+
+
+@pytest.mark.parametrize("text", [".nan", ".NaN", ".inf", "-.inf", "+.Inf", "1.0e+999", '!!float ".nan"'])
+def test_a_number_that_is_not_finite_is_refused(text: str) -> None:
+    _, problems = load_text(f"weeks: {text}\n", "w.yml")
+    assert [(p.line, p.key) for p in problems] == [(1, "weeks")]
+    assert "is not a finite number" in problems[0].message
+
+
+def test_an_explicit_tag_on_text_that_is_no_number_is_a_problem_not_a_crash() -> None:
+    _, problems = load_text("a: !!int abc\nb: !!bool maybe\n", "t.yml")
+    assert [(p.line, p.key) for p in problems] == [(1, "a"), (2, "b")]
