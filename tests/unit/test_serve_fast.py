@@ -1,5 +1,6 @@
-"""hooks/roadmap_serve_fast.py: under `mkdocs serve`, rebuilds reuse the search entries of pages that
-did not change and MkDocs polls every 0.1 s; what they build is the same as `mkdocs build`."""
+"""hooks/roadmap_serve_fast.py, called by hooks/roadmap.py: under `mkdocs serve`, rebuilds reuse the
+search entries of pages that did not change and MkDocs polls every 0.1 s; what they build is the same
+as `mkdocs build`."""
 
 from __future__ import annotations
 
@@ -28,7 +29,7 @@ for n, site in enumerate(sites):
     if n == 0:
         config.plugins.on_startup(command="serve", dirty=False)
     build(config)
-    hits.append(sys.modules["hooks/roadmap_serve_fast.py"].SearchCache.hits)  # MkDocs names a hook by its path
+    hits.append(sys.modules["hooks/roadmap.py"].state.search.hits)  # MkDocs names a hook by its path
 print(json.dumps(hits))
 """
 

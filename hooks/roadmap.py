@@ -1,0 +1,110 @@
+"""The site's one MkDocs hook: the build from YAML to site, in the order MkDocs runs its events.
+
+MkDocs runs these functions in the order they appear below (as its own `commands/build.py` calls
+them; `mkdocs serve` runs on_config to on_post_build again on every save, and on_serve once, after
+the first build). Each event delegates to a small adapter (roadmap_content, roadmap_pages,
+roadmap_errorpage, roadmap_serve_fast: the only modules besides this one and
+roadmapkit/pagemeta.py that import MkDocs), over the plain engine in roadmapkit/.
+
+What one build hands to the next lives on `state`, one RoadmapBuild: MkDocs loads a hook file once
+per process, so it lasts across the rebuilds of `mkdocs serve`. config.extra holds only what the
+theme's templates read.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Literal
+
+from mkdocs.plugins import event_priority
+
+import roadmap_content
+import roadmap_errorpage
+import roadmap_pages
+import roadmap_serve_fast
+from roadmapkit import Problem
+from roadmapkit.model import Roadmap
+
+if TYPE_CHECKING:  # MkDocs' and Jinja's types, for the annotations only
+    from collections.abc import Callable
+
+    from jinja2 import Environment
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.livereload import LiveReloadServer
+    from mkdocs.structure.files import Files
+    from mkdocs.structure.pages import Page
+
+
+@dataclass
+class RoadmapBuild:
+    """The state of the hook: this build's content, and what `mkdocs serve` keeps between builds."""
+
+    serving: bool = False  # `mkdocs serve` (any build after on_serve: `serve --clean` starts as 'build')
+    roadmap: Roadmap | None = None  # this build's, None when its content has problems
+    problems: list[Problem] = field(default_factory=list)  # this build's content problems
+    generated: roadmap_pages.GeneratedPages = field(default_factory=roadmap_pages.GeneratedPages)
+    shown: roadmap_errorpage.ErrorSite = field(default_factory=roadmap_errorpage.ErrorSite)
+    search: roadmap_serve_fast.SearchCache = field(default_factory=roadmap_serve_fast.SearchCache)
+
+
+state = RoadmapBuild()
+
+
+def on_startup(*, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
+    state.serving = command == "serve"
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """Runs before MkDocs cleans site/: a content error leaves the last good site as it was. Under
+    `mkdocs serve` the problems are kept for the browser instead (on_files)."""
+    state.roadmap, state.problems = roadmap_content.load(config)
+    if state.problems and not state.serving:
+        raise roadmap_content.refusal(state.problems) from None
+    if state.roadmap is not None:
+        roadmap_content.configure(config, state.roadmap)
+    roadmap_pages.drop_online_shim(config)
+    return config
+
+
+def on_pre_build(config: MkDocsConfig) -> None:
+    if state.serving:
+        state.search.attach(config.plugins)
+
+
+@event_priority(-100)  # last of all plugins and hooks: broken content leaves the error page alone
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    state.generated = roadmap_pages.GeneratedPages()
+    if state.roadmap is not None:
+        files = roadmap_pages.add_generated_files(files, config, state.roadmap, state.generated)
+    return roadmap_errorpage.site_files(files, config, state.problems, state.shown)
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    roadmap_content.clean_page_meta(page)
+    return markdown
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    return roadmap_pages.restore_blocks(html, page, state.generated)
+
+
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    if state.serving:
+        roadmap_serve_fast.cache_templates(env)
+    return env
+
+
+def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: object) -> dict:
+    return roadmap_pages.add_page_styles(context, page, state.generated)
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    state.search.prune()
+
+
+def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Callable[..., None]) -> LiveReloadServer:
+    state.serving = True
+    roadmap_serve_fast.poll_faster(server)  # first: every path watched from here on is polled as often
+    roadmap_content.watch_sources(server, config)
+    roadmap_errorpage.answer_every_request(server, config, state.shown)
+    return server
