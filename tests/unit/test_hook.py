@@ -3,6 +3,7 @@ owns the state between builds, and no module of ours is loaded twice (issue 27).
 
 from __future__ import annotations
 
+import ast
 import json
 import re
 from pathlib import Path
@@ -82,3 +83,27 @@ def test_config_extra_holds_only_what_the_templates_read(build_and_serve: dict[s
     templates = [*(ROOT / "overrides").rglob("*.html"), *MATERIAL_TEMPLATES.rglob("*.html")]
     read = set().union(*(re.findall(r"\bextra\.(\w+)", p.read_text("utf-8")) for p in templates))
     assert build_and_serve["extra"] and set(build_and_serve["extra"]) <= read
+
+
+def _private_attributes(source: str) -> list[str]:
+    """`x._name` and getattr/setattr/hasattr(x, "_name") where x is not self or cls (dunders allowed)."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Attribute) and ast.unparse(node.value) not in ("self", "cls"):
+            found.append(node.attr)
+        elif isinstance(node, ast.Call) and ast.unparse(node.func) in ("getattr", "setattr", "hasattr"):
+            found += [a.value for a in node.args[1:2] if isinstance(a, ast.Constant) and isinstance(a.value, str)]
+    return [name for name in found if name.startswith("_") and not name.startswith("__")]
+
+
+def test_the_check_for_private_attributes_finds_them() -> None:
+    assert _private_attributes("observer._timeout = 0.1\ngetattr(index, '_entries')\nself._ok\nx.__name__") == [
+        "_timeout",
+        "_entries",
+    ]
+
+
+@pytest.mark.parametrize("path", sorted((ROOT / "hooks").rglob("*.py")), ids=lambda p: p.relative_to(ROOT).as_posix())
+def test_the_hooks_touch_no_private_attribute(path: Path) -> None:
+    """Upstream's private names change without notice: the hooks use only public ones (issue 27)."""
+    assert _private_attributes(path.read_text("utf-8")) == []
