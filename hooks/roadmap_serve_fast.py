@@ -25,14 +25,14 @@ from typing import TYPE_CHECKING, Any
 
 from jinja2 import Environment
 from material.plugins.search.plugin import SearchIndex as MaterialSearchIndex
-from watchdog.observers.api import ObservedWatch
 from watchdog.observers.polling import PollingObserver
 
 from roadmapkit.render import bytecode_cache
 
-if TYPE_CHECKING:  # MkDocs' types, for the annotations only
+if TYPE_CHECKING:  # MkDocs' and watchdog's types, for the annotations only
     from mkdocs.livereload import LiveReloadServer
     from mkdocs.structure.pages import Page
+    from watchdog.observers.api import ObservedWatch
 
 log = logging.getLogger("mkdocs.hooks.roadmap")
 SEARCH_PLUGINS = ("material/search", "search")

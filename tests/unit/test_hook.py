@@ -107,3 +107,22 @@ def test_the_check_for_private_attributes_finds_them() -> None:
 def test_the_hooks_touch_no_private_attribute(path: Path) -> None:
     """Upstream's private names change without notice: the hooks use only public ones (issue 27)."""
     assert _private_attributes(path.read_text("utf-8")) == []
+
+
+def _imports_mkdocs(source: str) -> bool:
+    for node in ast.walk(ast.parse(source)):
+        names = [a.name for a in node.names] if isinstance(node, ast.Import) else []
+        names += [node.module or ""] if isinstance(node, ast.ImportFrom) and not node.level else []
+        if any(name == "mkdocs" or name.startswith("mkdocs.") for name in names):
+            return True
+    return False
+
+
+def test_only_the_hook_its_adapters_and_the_metadata_parser_import_mkdocs() -> None:
+    """roadmapkit stays plain Python for other builders (roadmap-render); pagemeta.py imports MkDocs'
+    own metadata parser on purpose, so that a page is checked as MkDocs reads it."""
+    importers = sorted(p.relative_to(ROOT / "hooks").as_posix() for p in (ROOT / "hooks").rglob("*.py"))
+    importers = [name for name in importers if _imports_mkdocs((ROOT / "hooks" / name).read_text("utf-8"))]
+    adapters = [p.name for p in (ROOT / "hooks").glob("roadmap_*.py")]
+    assert sorted(importers) == sorted(["roadmap.py", "roadmapkit/pagemeta.py", *adapters])
+    assert _imports_mkdocs("from mkdocs.plugins import x") and not _imports_mkdocs("import mkdocs_other")
