@@ -2,9 +2,11 @@
 
 MkDocs runs these functions in the order they appear below (as its own `commands/build.py` calls
 them; `mkdocs serve` runs on_config to on_post_build again on every save, and on_serve once, after
-the first build). Each event delegates to a small adapter (roadmap_content, roadmap_pages,
-roadmap_errorpage, roadmap_serve_fast: the only modules besides this one and
-roadmapkit/pagemeta.py that import MkDocs), over the plain engine in roadmapkit/.
+the first build). on_files has two parts, declared together with MkDocs' CombinedEvent: our files
+are added among the other plugins' files, and the error page replaces them all after every other
+plugin. Each event delegates to a small adapter (roadmap_content, roadmap_pages, roadmap_errorpage,
+roadmap_serve_fast: the only modules besides this one and roadmapkit/pagemeta.py that import
+MkDocs), over the plain engine in roadmapkit/.
 
 What one build hands to the next lives on `state`, one RoadmapBuild: MkDocs loads a hook file once
 per process, so it lasts across the rebuilds of `mkdocs serve`. config.extra holds only what the
@@ -16,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
-from mkdocs.plugins import event_priority
+from mkdocs.plugins import CombinedEvent, event_priority
 
 import roadmap_content
 import roadmap_errorpage
@@ -71,12 +73,22 @@ def on_pre_build(config: MkDocsConfig) -> None:
         state.search.attach(config.plugins)
 
 
-@event_priority(-100)  # last of all plugins and hooks: broken content leaves the error page alone
-def on_files(files: Files, config: MkDocsConfig) -> Files:
+def add_generated_pages(files: Files, config: MkDocsConfig) -> Files:
+    """on_files, first part: our pages, roadmap.json and assets, when other plugins add theirs."""
     state.generated = roadmap_pages.GeneratedPages()
-    if state.roadmap is not None:
-        files = roadmap_pages.add_generated_files(files, config, state.roadmap, state.generated)
+    if state.roadmap is None:
+        return files
+    return roadmap_pages.add_generated_files(files, config, state.roadmap, state.generated)
+
+
+@event_priority(-100)  # once every other plugin and hook has added its files
+def error_site_or_pages(files: Files, config: MkDocsConfig) -> Files:
+    """on_files, second part: broken content makes the site the error page alone; a good build's
+    pages are noted, for the error page to take their places should the content break."""
     return roadmap_errorpage.site_files(files, config, state.problems, state.shown)
+
+
+on_files = CombinedEvent(add_generated_pages, error_site_or_pages)  # both run, each at its priority
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
