@@ -53,6 +53,7 @@ state = RoadmapBuild()
 
 
 def on_startup(*, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
+    """Once per process: whether this is `mkdocs serve`."""
     state.serving = command == "serve"
 
 
@@ -69,6 +70,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
+    """Under `mkdocs serve`: this build's search index (a new one) takes the entries kept last time."""
     if state.serving:
         state.search.attach(config.plugins)
 
@@ -92,29 +94,36 @@ on_files = CombinedEvent(add_generated_pages, error_site_or_pages)  # both run, 
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Each page, before Markdown: only the allowed metadata, escaped, reaches the theme."""
     roadmap_content.clean_page_meta(page)
     return markdown
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Each page, after Markdown: a generated page gets its raw HTML blocks back."""
     return roadmap_pages.restore_blocks(html, page, state.generated)
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    """Under `mkdocs serve`: the theme's templates compile once per process."""
     if state.serving:
         roadmap_serve_fast.cache_templates(env)
     return env
 
 
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: object) -> dict:
+    """Each page, before its template: a generated page's own stylesheets, for the <head>."""
     return roadmap_pages.add_page_styles(context, page, state.generated)
 
 
 def on_post_build(config: MkDocsConfig) -> None:
+    """The search entries of pages no longer in the site are let go."""
     state.search.prune()
 
 
 def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Callable[..., None]) -> LiveReloadServer:
+    """`mkdocs serve`, once, after the first build: faster polling, content/ and hooks/ watched,
+    every request answered (a failed rebuild and broken content show the error page)."""
     state.serving = True
     roadmap_serve_fast.poll_faster(server)  # first: every path watched from here on is polled as often
     roadmap_content.watch_sources(server, config)
