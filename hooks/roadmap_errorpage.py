@@ -1,7 +1,7 @@
-"""MkDocs hook: under `mkdocs serve`, broken content becomes an error page in the browser.
+"""Adapter of hooks/roadmap.py: under `mkdocs serve`, broken content becomes an error page in the browser.
 
-`mkdocs build` still fails (roadmap_content raises). Under `mkdocs serve`, roadmap_content records
-the problems instead, this hook replaces the whole site with one error page (at every page of the
+`mkdocs build` still fails (hooks/roadmap.py raises). Under `mkdocs serve` it keeps the problems
+instead, and the site is replaced with one error page (at every page of the
 last good build, so a page open in a browser reloads into it, and back), serves it for any other
 page URL, and MkDocs' live reload swaps it for the real page once a save fixes the content.
 
@@ -12,38 +12,39 @@ after which every request waits for a good build. Here the dev server's own requ
 info level, and a rebuild that fails anyway (a strict-mode warning of a hand-written page, a plugin's
 error) is answered with the error page, listing why, instead of leaving the server stuck.
 
-A thin adapter over roadmapkit.errorpage. MkDocs loads a hook module once per process, so the
-module-level state below lasts across rebuilds.
+A thin adapter over roadmapkit.errorpage. Not a hook itself: hooks/roadmap.py calls these functions
+and keeps the one ErrorSite record, which lasts across rebuilds.
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
 
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
-from roadmap_content import PROBLEMS_KEY, SERVING_KEY
 from roadmapkit import Problem
 from roadmapkit.errorpage import error_page, serve_error_page_for_pages, site_page_exists, write_error_site
 from roadmapkit.errors import format_problems
 
-if TYPE_CHECKING:  # the live-reload server is only needed by `mkdocs serve`
+if TYPE_CHECKING:  # MkDocs' types, for the annotations only
+    from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.livereload import LiveReloadServer
 
 log = logging.getLogger("mkdocs.hooks.roadmap")
 SERVER_LOG = "mkdocs.livereload"  # MkDocs' dev server: its request log is not about the build
 
 
-class _State:
-    serving = False  # `mkdocs serve` (any build after on_serve: `serve --clean` starts as 'build')
-    problems: list[Problem] = []  # noqa: RUF012 - of the latest build; empty when it was good
-    pages: list[str] = []  # noqa: RUF012 - the page files (dest paths) of the latest good build
-    site_name = ""  # of the latest build, for the page shown when a rebuild fails
+@dataclass
+class ErrorSite:
+    """What the browser is shown under `mkdocs serve`, kept from one rebuild to the next."""
+
+    problems: list[Problem] = field(default_factory=list)  # of the latest build; empty when it was good
+    pages: list[str] = field(default_factory=list)  # the page files (dest paths) of the latest good build
+    site_name: str = ""  # of the latest build, for the page shown when a rebuild fails
 
 
 class RequestLogAtInfo(logging.Filter):
@@ -67,45 +68,36 @@ class BuildWarnings(logging.Handler):
         self.messages.append(" ".join(record.getMessage().split()))
 
 
-def on_startup(*, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
-    _State.serving = command == "serve"
-
-
-@event_priority(100)  # before roadmap_content's on_config reads the flag
-def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    config.extra[SERVING_KEY] = _State.serving
-    return config
-
-
-@event_priority(-100)  # after every other hook has added its files
-def on_files(files: Files, config: MkDocsConfig) -> Files:
+def site_files(files: Files, config: MkDocsConfig, problems: list[Problem], shown: ErrorSite) -> Files:
     """Broken content: the site is the error page alone (theme assets and search add nothing),
     written at the front page and at every page of the last good build."""
-    _State.problems = list(config.extra.get(PROBLEMS_KEY) or [])
-    _State.site_name = config.site_name
-    if not _State.problems:
-        _State.pages = [f.dest_uri for f in files.documentation_pages()]
+    shown.problems = list(problems)
+    shown.site_name = config.site_name
+    if not shown.problems:
+        shown.pages = [f.dest_uri for f in files.documentation_pages()]
         return files
-    log.info("The roadmap content has problems (the browser shows them):\n%s", format_problems(_State.problems))
-    html = error_page(_State.problems, site_name=config.site_name)
-    paths = dict.fromkeys(["index.html", *_State.pages])
+    log.info("The roadmap content has problems (the browser shows them):\n%s", format_problems(shown.problems))
+    html = error_page(shown.problems, site_name=config.site_name)
+    paths = dict.fromkeys(["index.html", *shown.pages])
     return Files([File.generated(config, path, content=html) for path in paths])
 
 
-def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Callable[..., None]) -> LiveReloadServer:
-    _State.serving = True
+def answer_every_request(server: LiveReloadServer, config: MkDocsConfig, shown: ErrorSite) -> None:
+    """The dev server's request log at info level; a failed rebuild answered with the error page;
+    while the site is broken, every page URL answered with the error page."""
     server_log = logging.getLogger(SERVER_LOG)
     if not any(isinstance(f, RequestLogAtInfo) for f in server_log.filters):
         server_log.addFilter(RequestLogAtInfo())
-    server.builder = answered(server.builder, Path(server.root), Path(config.config_file_path).name)
+    server.builder = answered(server.builder, Path(server.root), Path(config.config_file_path).name, shown)
     exists = site_page_exists(server.root, server.mount_path)
-    server.set_app(
-        serve_error_page_for_pages(server.get_app(), server.mount_path, lambda: bool(_State.problems), exists)
-    )
-    return server
+
+    def broken() -> bool:  # asked at each request
+        return bool(shown.problems)
+
+    server.set_app(serve_error_page_for_pages(server.get_app(), server.mount_path, broken, exists))
 
 
-def answered(builder: Callable[..., None], root: Path, config_name: str) -> Callable[..., None]:
+def answered(builder: Callable[..., None], root: Path, config_name: str, shown: ErrorSite) -> Callable[..., None]:
     """A rebuild that never raises: MkDocs' dev server makes every request wait until a rebuild
     succeeds, so a failed one puts the error page, with the build's warnings, in the site instead."""
 
@@ -117,8 +109,8 @@ def answered(builder: Callable[..., None], root: Path, config_name: str) -> Call
         except Exception as exc:  # any failure: the browser shows it, the server goes on
             reasons = [*warnings.messages, str(exc) or type(exc).__name__]
             log.error("The rebuild failed; the browser shows why until a save fixes it.")
-            _State.problems = [Problem(config_name, 1, "(build)", reason) for reason in dict.fromkeys(reasons)]
-            write_error_site(root, ["index.html", *_State.pages], error_page(_State.problems, _State.site_name))
+            shown.problems = [Problem(config_name, 1, "(build)", reason) for reason in dict.fromkeys(reasons)]
+            write_error_site(root, ["index.html", *shown.pages], error_page(shown.problems, shown.site_name))
         finally:
             logging.getLogger("mkdocs").removeHandler(warnings)
 

@@ -48,7 +48,7 @@ from mkdocs.structure.files import File
 PAGES = {PAGES!r}
 
 
-def on_config(config):  # after roadmap_content's: it sets the nav
+def on_config(config):  # after hooks/roadmap.py's: it sets the nav
     config.nav += [{{"Slipped": "slipped.md"}}, {{"Front": "front.md"}}]
     return config
 
@@ -70,8 +70,8 @@ def _build_past_validation(project: Path, site: Path, url: str) -> subprocess.Co
     """`mkdocs build` with the slip hook; not --strict: the hook warns of each key it drops."""
     (project / "hooks" / "slip.py").write_text(SLIP_HOOK, "utf-8")
     config = project / "mkdocs.yml"
-    hooks = "  - hooks/roadmap_serve_fast.py\n"  # the last hook: the slip hook's on_config runs after the others
-    config.write_text(config.read_text("utf-8").replace(hooks, hooks + "  - hooks/slip.py\n"), "utf-8")
+    hooks = "hooks:\n  - hooks/roadmap.py"  # the slip hook comes after it: its on_config runs after ours
+    config.write_text(config.read_text("utf-8").replace(hooks, hooks + "\n  - hooks/slip.py"), "utf-8")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": url}
     cmd = [sys.executable, "-m", "mkdocs", "build", "--no-strict", "-f", str(config), "-d", str(site)]
     return subprocess.run(cmd, capture_output=True, text=True, env=env, cwd=project, check=False)

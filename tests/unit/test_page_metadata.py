@@ -17,11 +17,12 @@ from types import SimpleNamespace
 import html5lib
 import pytest
 import yaml
+from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.utils.meta import get_data
 
 from hostile import payload
 from htmlcheck import injected_in_site
-from roadmap_content import on_page_markdown
 from roadmapkit import ContentError, load_roadmap
 from roadmapkit.cli import render_main
 from roadmapkit.pagemeta import page_source
@@ -106,7 +107,19 @@ def test_page_metadata_the_theme_cannot_take_stops_validate_and_build(name: str,
 # ---- the hook: whatever reaches a build, only allowed keys of checked types reach the theme ----
 
 
-def test_the_build_keeps_only_allowed_metadata_with_its_text_escaped(caplog: pytest.LogCaptureFixture) -> None:
+@pytest.fixture(scope="module")
+def site_config() -> MkDocsConfig:
+    """The site's configuration, its hook loaded as MkDocs loads it: events run through MkDocs."""
+    return load_config(config_file=str(ROOT / "mkdocs.yml"))
+
+
+def _page_markdown(config: MkDocsConfig, markdown: str, page: SimpleNamespace) -> str:
+    return config.plugins.on_page_markdown(markdown, page=page, config=config, files=None)
+
+
+def test_the_build_keeps_only_allowed_metadata_with_its_text_escaped(
+    caplog: pytest.LogCaptureFixture, site_config: MkDocsConfig
+) -> None:
     meta = {
         "title": '<img src=x onerror="alert(1)">',
         "description": 'x" http-equiv="refresh',
@@ -118,7 +131,7 @@ def test_the_build_keeps_only_allowed_metadata_with_its_text_escaped(caplog: pyt
     }
     page = SimpleNamespace(meta=meta, file=SimpleNamespace(src_uri="about.md"))
     with caplog.at_level(logging.WARNING):
-        assert on_page_markdown("# A\n", page, None, None) == "# A\n"
+        assert _page_markdown(site_config, "# A\n", page) == "# A\n"
     assert page.meta == {
         "title": "&lt;img src=x onerror=&#34;alert(1)&#34;&gt;",
         "description": "x&#34; http-equiv=&#34;refresh",
@@ -128,9 +141,9 @@ def test_the_build_keeps_only_allowed_metadata_with_its_text_escaped(caplog: pyt
 
 
 @pytest.mark.parametrize("meta", [{"hide": 5}, {"hide": "toc"}, {"hide": [["toc"]]}, {"title": 5}, {"title": None}])
-def test_the_build_drops_a_value_of_the_wrong_type(meta: dict) -> None:
+def test_the_build_drops_a_value_of_the_wrong_type(meta: dict, site_config: MkDocsConfig) -> None:
     page = SimpleNamespace(meta=dict(meta), file=SimpleNamespace(src_uri="about.md"))
-    on_page_markdown("", page, None, None)
+    _page_markdown(site_config, "", page)
     assert page.meta == {}
 
 
