@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import importlib.util
 import re
+import tomllib
 from collections import Counter
 from pathlib import Path
 
 import pytest
 import yaml
+from packaging.requirements import Requirement
 
 from roadmapkit import load_roadmap
 from sitebuild import ROOT, site_build
@@ -73,5 +75,8 @@ def test_ci_builds_strictly_with_both_builders() -> None:
 
 
 def test_mkdocs_stays_below_2_and_properdocs_comes_with_the_test_extra() -> None:
-    project = (ROOT / "pyproject.toml").read_text("utf-8")
-    assert '"mkdocs>=1.6,<2"' in project and '"properdocs>=1.6,<2"' in project
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["project"]
+    wanted = {Requirement(r).name: Requirement(r).specifier for r in project["dependencies"]}
+    tools = {Requirement(r).name: Requirement(r).specifier for r in project["optional-dependencies"]["test"]}
+    for spec in (wanted["mkdocs"], tools["properdocs"]):
+        assert "1.6.5" in spec and "1.6.9" in spec and "2.0.0" not in spec and "2.0.0rc1" not in spec, spec
