@@ -202,10 +202,16 @@ def _line(line: str, display: str, at: int) -> Iterator[Problem]:
         yield from _target(ref.group(1), False, display, at)
 
 
+def _other_host(target: str) -> bool:
+    """A url without a scheme that names a host: '//host', and '/\\host' or '\\\\host' too (a browser
+    reads a backslash in an http(s) url as '/')."""
+    return target.replace("\\", "/").startswith("//")
+
+
 def _target(target: str, image: bool, display: str, at: int) -> Iterator[Problem]:
     target = re.sub(r"\s+", "", target.split('"')[0].split("'")[0])  # browsers drop tabs and newlines in urls
     scheme = _SCHEME.match(target)
-    if image and (scheme or target.startswith("//")):
+    if image and (scheme or _other_host(target)):
         yield Problem(
             display,
             at,
@@ -314,7 +320,7 @@ class _Checker(HTMLParser):
         elif name in ("href", "src"):
             target = re.sub(r"[\x00-\x20]+", "", value).lower()  # as a browser reads a url
             scheme = _SCHEME.match(target)
-            if name == "src" and (scheme or target.startswith("//")):
+            if name == "src" and (scheme or _other_host(target)):
                 self.found.append(
                     (f"image {printable(value)} is not in the site (expected a relative path)", value[:20])
                 )
