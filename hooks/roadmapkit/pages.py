@@ -127,8 +127,41 @@ def page_shape(text: str, display: str) -> list[Problem]:
     if len(headings) > limits.MAX_HEADINGS:
         message = f"has {len(headings)} headings (expected at most {limits.MAX_HEADINGS})"
         return [Problem(display, headings[limits.MAX_HEADINGS] + 1, "", message)]
-    found = markdown_shape(_prose(lines))
+    prose = _prose(lines)
+    found = markdown_shape(prose) or _tag_scan_problem(prose)
     return [Problem(display, found[1] + 1, "", found[0])] if found else []
+
+
+_TAG_OPEN = re.compile(r"<[A-Za-z]")
+_TAG_STOP = re.compile(r"[>'\"]")
+
+
+def _tag_scan_problem(text: str) -> tuple[str, int] | None:
+    """Markdown reads a page's raw HTML with Python's HTML parser, which takes each '<' and a letter
+    for a start tag and reads on to its '>' (past any '>' in quotes), or to the end of the page: the
+    characters it would read, counted up to the allowance (so the count itself stays linear)."""
+    allowed = max(limits.MIN_SCAN, limits.MAX_SCAN_PER_CHAR * len(text))
+    cost = 0
+    for opener in _TAG_OPEN.finditer(text):
+        start = opener.start()
+        cost += _tag_end(text, start, min(len(text), start + allowed - cost + 1)) - start
+        if cost > allowed:
+            message = (
+                f"has '<' and a letter without a '>' after it, which makes Markdown read more than {allowed:,} "
+                "characters for tags (expected '<' followed by a space, or each tag closed with '>')"
+            )
+            return message, text.count("\n", 0, start)
+    return None
+
+
+def _tag_end(text: str, at: int, end: int) -> int:
+    """Where the HTML parser's reading of a tag starting at `at` stops, at most `end`: its first '>',
+    with any quote taken to open a value up to the same quote (as it may)."""
+    while (stop := _TAG_STOP.search(text, at + 1, end)) and stop.group() != ">":
+        at = text.find(stop.group(), stop.end(), end)
+        if at < 0:
+            return end
+    return stop.end() if stop else end
 
 
 def _prose(lines: list[str]) -> str:
