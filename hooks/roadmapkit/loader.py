@@ -280,7 +280,7 @@ class _Builder:
         """A plain int, float or bool literal, parsed once by PyYAML's own rules; finite only."""
         try:
             number = _CONVERT[kind](yaml.ScalarNode(tag, value))
-        except (ValueError, KeyError):  # an explicit tag on text that is no such value: !!int abc
+        except (ValueError, KeyError, IndexError):  # an explicit tag on text that is no such value: !!int abc, !!int ""
             message = f"{value!r} is not a valid {kind.__name__} (expected a plain value)"
             self.problems.append(Problem(self.display, line, join_key(key), message))
             return None

@@ -127,8 +127,41 @@ def page_shape(text: str, display: str) -> list[Problem]:
     if len(headings) > limits.MAX_HEADINGS:
         message = f"has {len(headings)} headings (expected at most {limits.MAX_HEADINGS})"
         return [Problem(display, headings[limits.MAX_HEADINGS] + 1, "", message)]
-    found = markdown_shape(_prose(lines))
+    prose = _prose(lines)
+    found = markdown_shape(prose) or _tag_scan_problem(prose)
     return [Problem(display, found[1] + 1, "", found[0])] if found else []
+
+
+_TAG_OPEN = re.compile(r"<[A-Za-z]")
+_TAG_STOP = re.compile(r"[>'\"]")
+
+
+def _tag_scan_problem(text: str) -> tuple[str, int] | None:
+    """Markdown reads a page's raw HTML with Python's HTML parser, which takes each '<' and a letter
+    for a start tag and reads on to its '>' (past any '>' in quotes), or to the end of the page: the
+    characters it would read, counted up to the allowance (so the count itself stays linear)."""
+    allowed = max(limits.MIN_SCAN, limits.MAX_SCAN_PER_CHAR * len(text))
+    cost = 0
+    for opener in _TAG_OPEN.finditer(text):
+        start = opener.start()
+        cost += _tag_end(text, start, min(len(text), start + allowed - cost + 1)) - start
+        if cost > allowed:
+            message = (
+                f"has '<' and a letter without a '>' after it, which makes Markdown read more than {allowed:,} "
+                "characters for tags (expected '<' followed by a space, or each tag closed with '>')"
+            )
+            return message, text.count("\n", 0, start)
+    return None
+
+
+def _tag_end(text: str, at: int, end: int) -> int:
+    """Where the HTML parser's reading of a tag starting at `at` stops, at most `end`: its first '>',
+    with any quote taken to open a value up to the same quote (as it may)."""
+    while (stop := _TAG_STOP.search(text, at + 1, end)) and stop.group() != ">":
+        at = text.find(stop.group(), stop.end(), end)
+        if at < 0:
+            return end
+    return stop.end() if stop else end
 
 
 def _prose(lines: list[str]) -> str:
@@ -202,10 +235,16 @@ def _line(line: str, display: str, at: int) -> Iterator[Problem]:
         yield from _target(ref.group(1), False, display, at)
 
 
+def _other_host(target: str) -> bool:
+    """A url without a scheme that names a host: '//host', and '/\\host' or '\\\\host' too (a browser
+    reads a backslash in an http(s) url as '/')."""
+    return target.replace("\\", "/").startswith("//")
+
+
 def _target(target: str, image: bool, display: str, at: int) -> Iterator[Problem]:
     target = re.sub(r"\s+", "", target.split('"')[0].split("'")[0])  # browsers drop tabs and newlines in urls
     scheme = _SCHEME.match(target)
-    if image and (scheme or target.startswith("//")):
+    if image and (scheme or _other_host(target)):
         yield Problem(
             display,
             at,
@@ -314,7 +353,7 @@ class _Checker(HTMLParser):
         elif name in ("href", "src"):
             target = re.sub(r"[\x00-\x20]+", "", value).lower()  # as a browser reads a url
             scheme = _SCHEME.match(target)
-            if name == "src" and (scheme or target.startswith("//")):
+            if name == "src" and (scheme or _other_host(target)):
                 self.found.append(
                     (f"image {printable(value)} is not in the site (expected a relative path)", value[:20])
                 )

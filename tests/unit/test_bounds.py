@@ -113,6 +113,10 @@ def test_a_page_of_backticks_without_a_match_is_refused_unrendered(
         pytest.param("fences", "```\n" * 600, 501, "has 600 code fence lines (expected at most 500)", id="fences"),
         pytest.param("quotes", "Hi\n\n" + "> " * 50 + "a\n", 3, "nests lists or quotes 50 levels deep", id="quotes"),
         pytest.param("block", "Hi\n\n" + "- a\n" * 200, 3, "has 200 lines without a blank line", id="block"),
+        # Markdown's raw-HTML reader takes each '<' and a letter for a tag and reads on to its '>':
+        # 95 kB of '<a@a ' took 277 s to validate, and a quote opens a value that may hold '>'.
+        pytest.param("tag-starts", "# A\n\nIntro.\n\n" + "<a@a " * 4_000, 5, "has '<' and a letter", id="tag-starts"),
+        pytest.param("tag-quotes", "# A\n\n" + "<a x='>' " * 3_000, 3, "has '<' and a letter", id="tag-quotes"),
     ],
 )
 def test_a_page_shaped_to_make_markdown_slow_is_refused_at_its_line(
@@ -129,6 +133,13 @@ def test_code_inside_fences_is_not_counted_as_markdown(mini_content: Path) -> No
     text = "# Code\n\n```python\n" + f"{code}\n" * 160 + "```\n"
     (mini_content / "pages").mkdir()
     (mini_content / "pages" / "code.md").write_text(text, "utf-8")
+    load_roadmap(mini_content, mini_content.parent)
+
+
+def test_html_written_in_code_spans_is_not_counted_as_slow(mini_content: Path) -> None:
+    text = "# Tags\n\n" + 'Write `<div class="note">` and `</div>`, or `a<b` and `i<n`.\n\n' * 300
+    (mini_content / "pages").mkdir()
+    (mini_content / "pages" / "tags.md").write_text(text, "utf-8")
     load_roadmap(mini_content, mini_content.parent)
 
 

@@ -241,6 +241,10 @@ SNEAKY_PAGES = {
     "reference-on-next-line.md": "# P\n\n[click][r]\n\n[r]:\n  javascript:alert(2)\n",
     "entity-in-scheme.md": "# P\n\n[x](jav&#x61;script:alert(5)) [y](javascript&colon;alert(6))\n",
     "heading-with-our-id.md": "# P\n\n## x {#rm-aliases}\n",
+    # A browser reads a backslash in an http(s) url as '/': '/\\host' is '//host', another site.
+    "image-host-after-backslash.md": "# P\n\n![a](/\\evil.example/x.png)\n",
+    "image-host-after-backslashes.md": "# P\n\n![a](\\\\\\\\evil.example/x.png)\n",  # Markdown: \\\\ is \\
+    "image-host-after-entity-backslash.md": "# P\n\n![a](/&#92;evil.example/x.png)\n",
 }
 
 
