@@ -2,7 +2,8 @@
 #   ROADMAP_VENV   the environment (default: the active one if any, else .venv beside the project)
 #   ROADMAP_LOCK   the lock to install (requirements/*.txt), or "newest" for the newest releases
 #                  pyproject.toml allows (the workflow's scheduled job)
-# A lock that is already installed (same file contents, same Python) is not installed again.
+# A lock that is already installed (same file contents, same Python, this checkout as the project)
+# is not installed again.
 
 roadmap_venv() {
   local lock="$1" venv="${ROADMAP_VENV:-${VIRTUAL_ENV:-.venv}}" stamp
@@ -30,10 +31,10 @@ MSG
     echo "==> The newest releases pyproject.toml allows (no lock)"
     python -m pip install --quiet --upgrade --upgrade-strategy eager -e ".[test]"
     rm -f "$stamp"
-  elif [ "$(cat "$stamp" 2>/dev/null)" != "$(sha256sum "$lock" pyproject.toml | sha256sum) $(python --version)" ]; then
+  elif [ "$(cat "$stamp" 2>/dev/null)" != "$(sha256sum "$lock" pyproject.toml | sha256sum) $(python --version) $PWD" ]; then
     echo "==> Python packages from $lock (exact versions, hashes checked)"
     python -m pip install --quiet --require-hashes -r "$lock"
     python -m pip install --quiet --no-deps --no-build-isolation -e .
-    echo "$(sha256sum "$lock" pyproject.toml | sha256sum) $(python --version)" >"$stamp"
+    echo "$(sha256sum "$lock" pyproject.toml | sha256sum) $(python --version) $PWD" >"$stamp"
   fi
 }
