@@ -1,0 +1,93 @@
+"""Pages that read well on any screen: nothing scrolls sideways on a 320 px phone, tables keep
+their names whole, an item's `#` link never takes a line of its own, and a title has no gap."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page
+
+from browserkit import open_page
+
+# Each word of an element's text laid out over two lines other than after a hyphen (a mid-word break).
+BROKEN_WORDS = """el => {
+  const text = [...el.childNodes].filter(n => n.nodeType === 3);
+  const broken = [];
+  for (const node of text) {
+    let top = null, word = "";
+    for (let i = 0; i < node.length; i++) {
+      const ch = node.data[i];
+      if (/\\s/.test(ch)) { top = null; word = ""; continue; }
+      const range = document.createRange();
+      range.setStart(node, i); range.setEnd(node, i + 1);
+      const rect = range.getClientRects()[0];
+      word += ch;
+      if (!rect) continue;
+      if (top !== null && rect.top > top + 2 && !/-$/.test(word.slice(0, -1))) broken.push(word);
+      top = rect.top;
+    }
+  }
+  return broken;
+}"""
+
+# How many more lines an element's box holds than its own text takes (a line taken by a hidden child).
+EXTRA_LINES = """el => {
+  const tops = new Set([...el.childNodes].filter(n => n.nodeType === 3).flatMap(n => {
+    const r = document.createRange(); r.selectNodeContents(n);
+    return [...r.getClientRects()].map(rect => Math.round(rect.top));
+  }));
+  const style = getComputedStyle(el);
+  const inner = el.getBoundingClientRect().height - parseFloat(style.paddingTop) - parseFloat(style.paddingBottom);
+  return Math.round(inner / parseFloat(style.lineHeight)) - tops.size;
+}"""
+
+
+def site_pages(www: Path, site: str) -> list[str]:
+    """Every page of the built site, whatever the roadmap."""
+    root = www / "ml"
+    pages = sorted(p.parent.relative_to(root).as_posix() for p in root.rglob("index.html"))
+    return [site + ("" if p == "." else f"{p}/") for p in pages if not p.startswith("assets")]
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_no_page_scrolls_sideways_on_a_320_px_phone(page: Page, site: str, www: Path, scheme: str) -> None:
+    page.set_viewport_size({"width": 320, "height": 700})
+    page.emulate_media(color_scheme=scheme)
+    wide = []
+    for url in site_pages(www, site):
+        open_page(page, url)
+        width = page.evaluate("[document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+        if width[0] > width[1]:
+            wide.append((url, width))
+    assert wide == []
+
+
+@pytest.mark.parametrize("width", [320, 375, 1280])
+def test_the_tracks_table_keeps_every_name_whole(page: Page, site: str, width: int) -> None:
+    page.set_viewport_size({"width": width, "height": 800})
+    open_page(page, f"{site}tracks/")
+    names = page.locator(".rm-table a")
+    assert names.count() > 0
+    for i in range(names.count()):
+        assert names.nth(i).evaluate(BROKEN_WORDS) == [], names.nth(i).inner_text()
+
+
+@pytest.mark.parametrize("width", [320, 375, 1280])
+def test_an_items_link_shares_the_first_line_of_its_row(page: Page, site: str, www: Path, width: int) -> None:
+    page.set_viewport_size({"width": width, "height": 800})
+    phases = [u for u in site_pages(www, site) if "/phases/" in u]
+    open_page(page, phases[0])
+    rows = page.locator("li.rm-item:has(> .rm-anchor)")
+    assert rows.count() > 0
+    for i in range(min(rows.count(), 40)):
+        label = rows.nth(i).locator("> .rm-check").bounding_box()
+        anchor = rows.nth(i).locator("> .rm-anchor").bounding_box()
+        assert anchor["y"] < label["y"] + label["height"] / 2 + 12, rows.nth(i).inner_text()
+
+
+@pytest.mark.parametrize("width", [320, 375, 1280])
+def test_the_home_title_is_as_tall_as_its_text(page: Page, site: str, width: int) -> None:
+    page.set_viewport_size({"width": width, "height": 800})
+    open_page(page, site)
+    assert page.locator("h1").first.evaluate(EXTRA_LINES) == 0
