@@ -91,3 +91,14 @@ def test_the_home_title_is_as_tall_as_its_text(page: Page, site: str, width: int
     page.set_viewport_size({"width": width, "height": 800})
     open_page(page, site)
     assert page.locator("h1").first.evaluate(EXTRA_LINES) == 0
+
+
+def test_every_figure_of_a_count_agrees_once_the_script_has_counted(page: Page, site: str) -> None:
+    open_page(page, site)
+    total = page.locator(".rm-total").inner_text()
+    assert page.locator(".rm-progress[data-rm-sum] .rm-progress__text").first.inner_text() == f"0 / {total}"
+    open_page(page, f"{site}tracks/")
+    rows = page.locator(".rm-table--glance tbody tr")
+    for i in range(rows.count()):
+        items = rows.nth(i).locator("td").nth(-2).inner_text()
+        assert rows.nth(i).locator(".rm-progress__text").inner_text() == f"0 / {items}"
