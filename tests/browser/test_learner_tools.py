@@ -461,6 +461,8 @@ def test_what_next_follows_prerequisites_and_the_chosen_track(
 ) -> None:
     first = roadmap.tracks[0]
     open_page(page, site)
+    assert shown_next(page) == []  # no track is chosen for the learner
+    page.select_option("[data-rm-next-track]", first.id)
     assert shown_next(page) == next_model(roadmap, first, set())
 
     t = planned_track

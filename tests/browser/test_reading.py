@@ -9,6 +9,7 @@ import pytest
 from playwright.sync_api import Page
 
 from browserkit import open_page
+from roadmapkit.model import Roadmap
 
 # Each word of an element's text laid out over two lines other than after a hyphen (a mid-word break).
 BROKEN_WORDS = """el => {
@@ -102,3 +103,34 @@ def test_every_figure_of_a_count_agrees_once_the_script_has_counted(page: Page, 
     for i in range(rows.count()):
         items = rows.nth(i).locator("td").nth(-2).inner_text()
         assert rows.nth(i).locator(".rm-progress__text").inner_text() == f"0 / {items}"
+
+
+def test_home_answers_which_track_suits_you_near_the_top(page: Page, site: str, roadmap: Roadmap) -> None:
+    """Each track's length, hours and audience (estimates labelled): the first row above the fold of a
+    laptop, the first five tracks within two screens of a phone."""
+    page.set_viewport_size({"width": 1280, "height": 800})
+    open_page(page, site)
+    cards = page.locator(".rm-cards--tracks > li")
+    assert cards.count() == len(roadmap.tracks)
+    first = cards.first.bounding_box()
+    assert first["y"] + first["height"] <= 800
+    for track, i in zip(roadmap.tracks, range(cards.count()), strict=True):
+        text = cards.nth(i).inner_text()
+        assert track.title in text and track.duration in text
+        assert (track.hours_per_week or "") in text
+        labels = cards.nth(i).locator(".rm-estimate").count()
+        assert labels == sum(track.estimate(f) for f in ("duration", "hours_per_week", "audience") if getattr(track, f))
+    page.set_viewport_size({"width": 375, "height": 667})
+    open_page(page, site)
+    last = cards.nth(min(cards.count(), 5) - 1).bounding_box()
+    assert last["y"] + last["height"] <= 2 * 667
+
+
+def test_what_next_chooses_no_track_for_a_visitor_who_chose_none(page: Page, site: str, roadmap: Roadmap) -> None:
+    open_page(page, site)
+    picker = page.locator("[data-rm-next-track]")
+    assert picker.input_value() == ""
+    assert page.locator("[data-rm-next-list] li").count() == 0
+    assert page.locator("[data-rm-next-empty]").is_visible()
+    picker.select_option(roadmap.tracks[-1].id)
+    assert page.locator("[data-rm-next-list] li").count() > 0
