@@ -286,10 +286,10 @@ class Renderer:
         for phase in self.roadmap.phases:
             for module in phase.modules:
                 for res in module.resources:
-                    places.setdefault(res, []).append((module.id, module.title))
+                    places.setdefault(res, []).append((module.id, _named(module)))
                 for item in module.items:
                     for res in item.resources:
-                        places.setdefault(res, []).append((item.id, item.title))
+                        places.setdefault(res, []).append((item.id, _named(item)))
         kinds: dict[str, list[tuple[Resource, list[tuple[str, str]]]]] = {}
         for res in sorted(places, key=lambda x: (x.kind, x.title.casefold())):
             kinds.setdefault(res.kind, []).append((res, places[res]))
@@ -318,6 +318,11 @@ class Renderer:
 
     def all_ids(self) -> list[str]:
         return [i.id for i in self.roadmap.items]
+
+
+def _named(entry: Module | Item) -> str:
+    """A module's or item's title with the other names it is searched by: 'Kubernetes (k8s)'."""
+    return f"{entry.title} ({', '.join(entry.keywords)})" if entry.keywords else entry.title
 
 
 def _plan_block(track: Track, block: Block) -> dict[str, Any]:
