@@ -134,3 +134,49 @@ def test_what_next_chooses_no_track_for_a_visitor_who_chose_none(page: Page, sit
     assert page.locator("[data-rm-next-empty]").is_visible()
     picker.select_option(roadmap.tracks[-1].id)
     assert page.locator("[data-rm-next-list] li").count() > 0
+
+
+# The contrast of an unticked box's border against the page behind it (WCAG's formula, alpha blended).
+BOX_CONTRAST = """box => {
+  const rgba = c => c.match(/[\\d.]+/g).map(Number);
+  const [r, g, b, a = 1] = rgba(getComputedStyle(box).borderTopColor);
+  const bg = rgba(getComputedStyle(document.body).backgroundColor);
+  const mix = [r, g, b].map((v, i) => v * a + bg[i] * (1 - a));
+  const lum = c => c.map(v => v / 255).map(v => v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4)
+    .reduce((s, v, i) => s + v * [0.2126, 0.7152, 0.0722][i], 0);
+  const [hi, lo] = [lum(mix), lum(bg.slice(0, 3))].sort((x, y) => y - x);
+  return (hi + 0.05) / (lo + 0.05);
+}"""
+
+
+def test_unticked_boxes_are_clearly_visible_in_dark_mode(page: Page, site: str, roadmap: Roadmap) -> None:
+    page.emulate_media(color_scheme="dark")
+    open_page(page, f"{site}phases/{roadmap.phases[0].id}/")
+    box = page.locator(".rm-check input[data-roadmap-id]").first
+    assert box.evaluate("b => getComputedStyle(b).borderTopWidth") != "0px"
+    assert box.evaluate(BOX_CONTRAST) >= 3
+
+
+@pytest.mark.parametrize("width", [320, 375])
+def test_a_phone_reads_the_map_as_a_list_of_whole_titles(page: Page, site: str, roadmap: Roadmap, width: int) -> None:
+    page.set_viewport_size({"width": width, "height": 700})
+    open_page(page, f"{site}map/")
+    assert not page.locator("svg.rm-map").is_visible()
+    listed = page.locator(".rm-map-list ol")
+    assert listed.is_visible()
+    text = listed.inner_text()
+    assert all(m.title in text for p in roadmap.phases for m in p.modules)
+    sizes = listed.locator("a").evaluate_all("els => els.map(e => parseFloat(getComputedStyle(e).fontSize))")
+    assert min(sizes) >= 12
+
+
+def test_the_map_fits_a_laptop_with_labels_of_12_px(page: Page, site: str, roadmap: Roadmap) -> None:
+    page.set_viewport_size({"width": 1280, "height": 800})
+    open_page(page, f"{site}map/")
+    svg = page.locator("svg.rm-map")
+    scale = svg.evaluate("s => s.getBoundingClientRect().width / s.viewBox.baseVal.width")
+    sizes = svg.locator("text").evaluate_all("els => els.map(e => parseFloat(getComputedStyle(e).fontSize))")
+    assert min(sizes) * scale >= 12
+    modules = sum(len(p.modules) for p in roadmap.phases)
+    height = svg.bounding_box()["height"]
+    assert height <= 20 * modules + 120 * len(roadmap.phases), height  # four to a row (two to a row: 2.5 times)
