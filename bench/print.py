@@ -57,8 +57,8 @@ def measure(site: Path, blank: bool) -> None:
         for path in targets(site):
             page.goto(base + path)
             page.wait_for_function("document.documentElement.hasAttribute('data-rm-ready')")
-            if blank:
-                page.evaluate("document.documentElement.setAttribute('data-rm-blank', '')")
+            if blank and page.locator(".rm-blank").count():
+                page.locator(".rm-blank").check()
             page.emulate_media(media="print")
             pdf = page.pdf(format="A4", print_background=True)
             print(f"{path:32} {pdf_pages(pdf):4} pages A4")
