@@ -55,6 +55,7 @@ def measure(site: Path, blank: bool) -> None:
         browser = pw.chromium.launch(executable_path=CHROME, args=["--no-sandbox"])
         page = browser.new_page()
         for path in targets(site):
+            page.emulate_media(media="screen")
             page.goto(base + path)
             page.wait_for_function("document.documentElement.hasAttribute('data-rm-ready')")
             if blank and page.locator(".rm-blank").count():
