@@ -26,6 +26,7 @@ import roadmap_pages
 import roadmap_serve_fast
 from roadmapkit import Problem
 from roadmapkit.model import Roadmap
+from roadmapkit.permalinks import quiet_permalinks
 
 if TYPE_CHECKING:  # MkDocs' and Jinja's types, for the annotations only
     from collections.abc import Callable
@@ -100,8 +101,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Each page, after Markdown: a generated page gets its raw HTML blocks back."""
-    return roadmap_pages.restore_blocks(html, page, state.generated)
+    """Each page, after Markdown: a generated page gets its raw HTML blocks back, then heading
+    permalinks leave the Tab order and headings' accessible names (no "¶")."""
+    return quiet_permalinks(roadmap_pages.restore_blocks(html, page, state.generated))
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:

@@ -32,6 +32,7 @@ TEXT_KEYS = frozenset(
         "timeline",
     )
 )
+LIST_KEYS = frozenset(("outcomes", "keywords"))  # lists of text
 ORIGIN_KEYS = frozenset(("provenance",))  # enum values ('seed', 'estimate'), not text
 CLOSERS = "</title></script></style></textarea></noscript></text></svg>]]>-->\"'>"
 
@@ -68,7 +69,7 @@ def poison(data: Any, key: str = "") -> Any:
             return {k: [_text("title") for _ in v] for k, v in data.items()}
         return {k: _text(k) if k in TEXT_KEYS and isinstance(v, str) else poison(v, k) for k, v in data.items()}
     if isinstance(data, list):
-        return [_text(key) if key == "outcomes" else poison(v, key) for v in data]
+        return [_text(key) if key in LIST_KEYS else poison(v, key) for v in data]
     return data
 
 

@@ -60,13 +60,16 @@ def _module(src: str, key: str, module: Module) -> Iterator[Field]:
 
 
 def _entry(src: str, key: str, entry: Module | Item) -> Iterator[Field]:
-    """The fields a module and an item both have: id, title, duration, description, upstream, resources."""
+    """The fields a module and an item both have: id, title, duration, description, upstream, keywords,
+    resources."""
     ln = entry.lines.get
     yield Field(src, ln("id", entry.line), f"{key}.id", "id", entry.id)
     yield Field(src, ln("title", entry.line), f"{key}.title", "title", entry.title)
     yield Field(src, ln("duration", entry.line), f"{key}.duration", "title", entry.duration)
     yield Field(src, ln("description", entry.line), f"{key}.description", "markdown", entry.description)
     yield from _upstream(src, key, entry.lines, entry.line, entry.upstream, entry.external_id)
+    for n, word in enumerate(entry.keywords):  # shown and indexed for search: one line of plain text each
+        yield Field(src, ln("keywords", entry.line), f"{key}.keywords[{n}]", "title", word)
     yield from _resources(src, entry.id, entry.resources, entry.lines, entry.line)
 
 

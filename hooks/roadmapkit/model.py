@@ -42,6 +42,7 @@ class Item:
     resources: list[Resource] = field(default_factory=list)
     requires: list[str] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)
+    keywords: list[str] = field(default_factory=list)  # other names, for search (plain text)
     aliases: list[str] = field(default_factory=list)
     lines: dict[str, int] = field(default_factory=dict, repr=False, compare=False)
 
@@ -61,6 +62,7 @@ class Module:
     item_choices: list[ItemChoice] = field(default_factory=list)
     upstream: str | None = None  # the YAML's `source`
     external_id: str | None = None
+    keywords: list[str] = field(default_factory=list)  # other names, for search (plain text)
     lines: dict[str, int] = field(default_factory=dict, repr=False, compare=False)
 
     @property
@@ -256,6 +258,7 @@ def _module(data: dict[str, Any], phase: Phase, key: tuple, lines: Any) -> Modul
         resources=_resources(data.get("resources", [])),
         upstream=data.get("source"),
         external_id=data.get("external_id"),
+        keywords=list(data.get("keywords", [])),
         lines=_lines(data, key, lines),
     )
     for kind, singular in zip(ITEM_KINDS, ("topic", "practice", "project"), strict=True):
@@ -301,6 +304,7 @@ def _items(data: list[dict], kind: str, phase: Phase, module_id: str | None, key
             resources=_resources(d.get("resources", [])),
             requires=list(d.get("requires", [])),
             tags=list(d.get("tags", [])),
+            keywords=list(d.get("keywords", [])),
             aliases=list(d.get("aliases", [])),
             lines=_lines(d, (*key, n), lines),
         )

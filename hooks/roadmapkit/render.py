@@ -24,6 +24,21 @@ SCHEMA_VERSION = 1
 
 
 @dataclass(frozen=True)
+class Tally:
+    """What every figure of a set of items counts (home, bars, tables, map): each distinct item once,
+    and of each choice one option (the largest until the learner picks one)."""
+
+    total: int  # what a progress bar counts to 100%
+    listed: int  # distinct items listed, every option of every choice included
+    optional: int  # counted items marked optional (outside choices)
+
+    @property
+    def alternatives(self) -> int:
+        """Options listed but not counted: the other side of each choice."""
+        return self.listed - self.total
+
+
+@dataclass(frozen=True)
 class Page:
     """One generated page: where it goes, its Markdown, the YAML it comes from, and the
     stylesheets (site-relative paths) it needs beyond every page's, linked in its <head>."""
@@ -252,6 +267,16 @@ class Renderer:
         groups = [" ".join(plain)] + [" | ".join(" ".join(v) for v in opts.values()) for opts in choices.values()]
         return " ; ".join(g for g in groups if g)
 
+    def tally(self, item_ids: list[str]) -> Tally:
+        """The one count of a set of items that every figure on every page shows (see Tally)."""
+        distinct = list(dict.fromkeys(item_ids))
+        optional = sum(1 for i in distinct if self.items[i].optional and not self._in_choice(self.items[i]))
+        return Tally(self.set_total(self.progress_set(distinct)), len(distinct), optional)
+
+    def _in_choice(self, item: Item) -> bool:
+        module = self.module_of(item)
+        return bool(item.choice_id or (module and module.choice_id))
+
     @staticmethod
     def set_total(spec: str) -> int:
         """How many items of a progress_set() count towards 100% (the largest option of each choice)."""
@@ -263,10 +288,10 @@ class Renderer:
         for phase in self.roadmap.phases:
             for module in phase.modules:
                 for res in module.resources:
-                    places.setdefault(res, []).append((module.id, module.title))
+                    places.setdefault(res, []).append((module.id, _named(module)))
                 for item in module.items:
                     for res in item.resources:
-                        places.setdefault(res, []).append((item.id, item.title))
+                        places.setdefault(res, []).append((item.id, _named(item)))
         kinds: dict[str, list[tuple[Resource, list[tuple[str, str]]]]] = {}
         for res in sorted(places, key=lambda x: (x.kind, x.title.casefold())):
             kinds.setdefault(res.kind, []).append((res, places[res]))
@@ -275,15 +300,18 @@ class Renderer:
     MATRIX_TRACKS = 12  # more tracks than this: coverage is listed per track instead of a tracks x phases table
 
     def coverage(self, track: Track) -> dict[str, int]:
-        """How many items of each phase the track schedules (phases it does not touch are absent)."""
+        """How many items of each phase the track schedules, counted as tally() counts (phases it
+        does not touch are absent)."""
         if track.id not in self._coverage:
-            counts: dict[str, int] = {}
+            by_phase: dict[str, list[str]] = {}
             for ident in track.item_ids:
-                item = self.items.get(ident)
-                if item:
-                    counts[item.phase_id] = counts.get(item.phase_id, 0) + 1
-            self._coverage[track.id] = counts
+                if ident in self.items:
+                    by_phase.setdefault(self.items[ident].phase_id, []).append(ident)
+            self._coverage[track.id] = {phase: self.tally(ids).total for phase, ids in by_phase.items()}
         return self._coverage[track.id]
+
+    def phase_total(self, phase: Phase) -> int:
+        return self.tally([i.id for i in phase.items]).total
 
     def modules_covered(self, track: Track) -> list[Module]:
         """Modules with at least one item in the track, in roadmap order (linear in the track's entries)."""
@@ -292,6 +320,11 @@ class Renderer:
 
     def all_ids(self) -> list[str]:
         return [i.id for i in self.roadmap.items]
+
+
+def _named(entry: Module | Item) -> str:
+    """A module's or item's title with the other names it is searched by: 'Kubernetes (k8s)'."""
+    return f"{entry.title} ({', '.join(entry.keywords)})" if entry.keywords else entry.title
 
 
 def _plan_block(track: Track, block: Block) -> dict[str, Any]:

@@ -1,11 +1,12 @@
-"""The roadmap map, laid out at build time: phases top to bottom, modules two to a row.
+"""The roadmap map, laid out at build time: phases top to bottom, modules four to a row.
 
 This module only computes geometry and labels (plain data); `templates/map.svg.j2` turns the
 layout into SVG with autoescaping. Every node links to its place on a phase page and carries the
 same `data-rm-set` as the progress bars, so the browser script colours it (done / started / not
 started) and writes its count. Prerequisites between modules (an item requiring an item of
-another module) are lines behind the nodes. 360 units wide: on a phone it shows at about its
-natural size.
+another module) are lines behind the nodes. About 700 units wide, to show at about its natural size
+in a laptop's content column (labels of 12 px or more, a few screens tall); a phone shows the
+page's list form instead (roadmap-tools.css).
 """
 
 from __future__ import annotations
@@ -15,14 +16,15 @@ from dataclasses import dataclass
 
 from .model import Phase, Roadmap
 
-WIDTH = 360
+COLUMNS = 4
+NODE_W = 164
 MARGIN = 8
 GAP = 12
-NODE_W = (WIDTH - 2 * MARGIN - GAP) // 2
-NODE_H = 50
+WIDTH = 2 * MARGIN + COLUMNS * NODE_W + (COLUMNS - 1) * GAP
+NODE_H = 64  # three lines of title and the count
 HEAD_H = 32
 PHASE_GAP = 30
-LINE_CHARS = 25
+LINE_CHARS = 21  # at 13 units a character
 
 
 @dataclass
@@ -76,7 +78,7 @@ def module_edges(roadmap: Roadmap) -> dict[str, list[str]]:
     return {m: sorted(s, key=order.__getitem__) for m, s in edges.items()}
 
 
-def wrap(title: str, width: int = LINE_CHARS, lines: int = 2) -> list[str]:
+def wrap(title: str, width: int = LINE_CHARS, lines: int = 3) -> list[str]:
     """Split a title into at most `lines` lines of about `width` characters (the last one cut with ...)."""
     out: list[str] = []
     current = ""
@@ -113,15 +115,16 @@ def layout_map(
         spec, total = progress([i.id for i in phase.items])
         head = Box(MARGIN, y, WIDTH - 2 * MARGIN, HEAD_H)
         label = f"Phase {n}: {phase.title}"
-        nodes.append(Node(head, phase_link(phase), spec, total, label, wrap(f"{n}. {phase.title}", 44, 1)))
+        nodes.append(Node(head, phase_link(phase), spec, total, label, wrap(f"{n}. {phase.title}", 80, 1)))
         y += HEAD_H + GAP
         for k, module in enumerate(phase.modules):
-            box = Box(MARGIN + (k % 2) * (NODE_W + GAP), y + (k // 2) * (NODE_H + GAP), NODE_W, NODE_H)
+            col, row = k % COLUMNS, k // COLUMNS
+            box = Box(MARGIN + col * (NODE_W + GAP), y + row * (NODE_H + GAP), NODE_W, NODE_H)
             spec, total = progress([i.id for i in module.items])
             after = [titles[s] for s in edges.get(module.id, [])]
             label = f"{module.title} ({phase.title})" + (". Builds on: " + ", ".join(after) if after else "")
             nodes.append(Node(box, link(module.id), spec, total, label, wrap(module.title), module.id))
-        y += -(-len(phase.modules) // 2) * (NODE_H + GAP) + PHASE_GAP - GAP
+        y += -(-len(phase.modules) // COLUMNS) * (NODE_H + GAP) + PHASE_GAP - GAP
     boxes = {node.module_id: node.box for node in nodes if node.module_id}
     lines = [Edge(s, t, _path(boxes[s], boxes[t])) for t, sources in edges.items() for s in sources]
     return MapLayout(WIDTH, y - PHASE_GAP + GAP + MARGIN, len(roadmap.phases), nodes, lines, arrows)

@@ -223,9 +223,9 @@
     var list = document.querySelector("[data-rm-next-list]"), data = planData();
     if (!list || !data) return;
     var picker = document.querySelector("[data-rm-next-track]");
-    var track = trackOf(data, dict(rm.state().plan).track) || data.tracks[0], seen = dict(), offered = dict(), rows = [];
-    if (picker) picker.value = track.id;
-    followed(track, rm.state().plan).forEach(function (b) {
+    var track = trackOf(data, dict(rm.state().plan).track), seen = dict(), offered = dict(), rows = [];
+    if (picker) picker.value = track ? track.id : ""; // no track is chosen for a visitor who chose none
+    if (track) followed(track, rm.state().plan).forEach(function (b) {
       b.i.forEach(function (id) {
         var item = itemOf(id), it = has(data.items, item) ? data.items[item] : null;
         if (rows.length >= 5 || seen[id] || ticked(id) || !it || otherChosen(data, id) || offered[groupOf(data, id)]) return;
@@ -240,7 +240,8 @@
     var empty = document.querySelector("[data-rm-next-empty]");
     if (empty) {
       empty.hidden = rows.length > 0;
-      empty.textContent = "Every item of this track whose prerequisites are done is ticked.";
+      empty.textContent = track ? "Every item of this track whose prerequisites are done is ticked." :
+        "Choose a track to see its next items.";
     }
   }
 

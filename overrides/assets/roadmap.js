@@ -507,7 +507,9 @@
     if (!roam) {
       roam = el("button", "rm-note-btn rm-note-roam", "\u270e");
       roam.type = "button";
-      roam.title = "Write a note";
+      roam.title = "Write a note (N on the checkbox)";
+      roam.tabIndex = -1; // one Tab stop per item: the keyboard opens the note with N on its checkbox
+      roam.setAttribute("aria-keyshortcuts", "N");
     }
     var label = row.querySelector(":scope > .rm-check"), id = label.querySelector("input").getAttribute("data-roadmap-id");
     roam.setAttribute("data-rm-note", id);
@@ -529,6 +531,26 @@
   }
   document.addEventListener("focusin", roamTo);
   document.addEventListener("pointerover", roamTo);
+  document.addEventListener("click", function (event) { // a "next unticked item" link: the first open box after it
+    var link = event.target.closest && event.target.closest("[data-rm-unticked]");
+    var open = link ? document.querySelectorAll("input[data-roadmap-id]:not(:checked)") : [];
+    for (var i = 0; i < open.length; i++) {
+      if (link.compareDocumentPosition(open[i]) & 4 && open[i].getClientRects().length) {
+        event.preventDefault();
+        event.stopPropagation(); // before instant navigation, which would take the link as a jump
+        open[i].focus();
+        return;
+      }
+    }
+  }, true);
+  document.addEventListener("keydown", function (event) { // N on an item's checkbox opens its note
+    var row = event.key.toLowerCase() === "n" && !(event.ctrlKey || event.metaKey || event.altKey) &&
+      event.target.matches("input[data-roadmap-id]") ? noteRow(event.target) : null;
+    if (!row) return;
+    event.preventDefault();
+    moveNote(row);
+    roam.click();
+  });
 
   function toggleNote(btn) {
     var id = btn.getAttribute("data-rm-note"), row = btn.closest(".rm-row") || btn.parentNode;
@@ -568,7 +590,7 @@
     box.remove();
     if (row && noteRow(row)) moveNote(row); // the page's button comes back to this row
     var btn = row && row.querySelector("[data-rm-note]");
-    if (btn) { btn.setAttribute("aria-expanded", "false"); btn.focus(); }
+    if (btn) { btn.setAttribute("aria-expanded", "false"); (btn === roam ? row.querySelector("input") : btn).focus(); }
   }
 
   /* ---- notices and status ---- */

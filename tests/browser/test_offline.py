@@ -44,6 +44,7 @@ def test_offline_build_works_from_disk_with_search(browser: Browser, tmp_path: P
         page = ctx.new_page()
         page.goto((site / "index.html").as_uri())
         ready(page)
+        page.select_option("[data-rm-next-track]", index=1)  # the learner chooses a track
         assert page.locator("[data-rm-next-list] input").count() >= 1  # plan data from a script file
         page.goto((site / "phases" / f"{item.phase_id}.html").as_uri())
         ready(page)

@@ -54,6 +54,7 @@ def test_a_ticked_item_is_struck_through_wherever_it_is_listed(
     for n in range(labels.count()):
         expect(labels.nth(n)).to_have_css("text-decoration-line", "none")
     open_page(page, site)
+    page.select_option("[data-rm-next-track]", track_id)
     suggested = page.locator("[data-rm-next-list] .rm-check").first
     suggested.locator("input").check()
     expect(suggested).to_have_css("text-decoration-line", "line-through")
