@@ -57,8 +57,25 @@ def _hide(value: object) -> str | None:
     return None
 
 
+def _search(value: object) -> str | None:
+    """Material's search ranking: `search: {boost: N}`, N a number from 0 to 10 (generated pages
+    set it; a hand-written page may too)."""
+    expected = "expected 'boost:' and a number from 0 to 10"
+    if not isinstance(value, dict) or list(value) != ["boost"]:
+        return f"is {_kind(value)} ({expected})"
+    boost = value["boost"]
+    if isinstance(boost, bool) or not isinstance(boost, int | float) or not 0 <= boost <= 10:
+        return f"boost is {_kind(boost)} out of range ({expected})"
+    return None
+
+
 # Each allowed key and what is wrong with a value for it (None: nothing). Nothing else reaches page.meta.
-META: dict[str, Callable[[object], str | None]] = {"title": _text, "description": _text, "hide": _hide}
+META: dict[str, Callable[[object], str | None]] = {
+    "title": _text,
+    "description": _text,
+    "hide": _hide,
+    "search": _search,
+}
 
 
 def _kind(value: object) -> str:
@@ -146,7 +163,9 @@ def clean_meta(meta: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
     return kept, [str(key) for key in meta if key not in kept]
 
 
-def _escaped(value: object) -> Markup | list[Markup]:
+def _escaped(value: object) -> Markup | list[Markup] | dict[str, float]:
+    if isinstance(value, dict):  # search: {boost: N}, checked to hold one number
+        return {str(key): float(number) for key, number in value.items()}
     return [escape(part) for part in value] if isinstance(value, list) else escape(value)
 
 
@@ -162,5 +181,7 @@ def page_source(text: str) -> str:
     return f"---\n{front}---\n\n{body}"
 
 
-def _plain(value: Markup | list[Markup]) -> str | list[str]:
+def _plain(value: Markup | list[Markup] | dict[str, float]) -> str | list[str] | dict[str, float]:
+    if isinstance(value, dict):
+        return value
     return [str(part) for part in value] if isinstance(value, list) else str(value)

@@ -175,3 +175,23 @@ def test_rendered_folder_built_with_plain_mkdocs_shows_page_metadata_as_text(tmp
         metas = {m.get("name"): m.get("content") for m in doc.iter("meta")}
         assert metas["description"] == description and not any(m.get("http-equiv") for m in doc.iter("meta"))
         assert "".join(doc.find(".//title").itertext()).startswith(title)
+
+
+@pytest.mark.parametrize(
+    ("value", "kept"),
+    [
+        ("{boost: 2}", True),
+        ("{boost: 0.5}", True),
+        ("{boost: 99}", False),
+        ("{boost: .nan}", False),
+        ("{boost: '<b>'}", False),
+        ("{boost: 2, exclude: true}", False),
+        ("{exclude: true}", False),
+        ("exclude", False),
+    ],
+)
+def test_search_boost_is_the_one_search_setting_a_page_may_give(value: str, kept: bool) -> None:
+    """Generated pages rank by `search: {boost: N}`; anything else under `search` is refused."""
+    problems = check_page(f"---\nsearch: {value}\n---\n# A page\n", "content/pages/a.md")
+    assert (problems == []) is kept, problems
+    assert all(p.key.startswith("search") and p.line == 2 for p in problems), problems
