@@ -46,6 +46,10 @@ class ErrorSite:
     pages: list[str] = field(default_factory=list)  # the page files (dest paths) of the latest good build
     site_name: str = ""  # of the latest build, for the page shown when a rebuild fails
 
+    def paths(self) -> list[str]:
+        """Where the error page goes: the front page and every page of the last good build."""
+        return list(dict.fromkeys(["index.html", *self.pages]))
+
 
 class RequestLogAtInfo(logging.Filter):
     """The dev server's request log ("GET / code 302", "code 404") at info level, so strict mode
@@ -78,8 +82,7 @@ def site_files(files: Files, config: MkDocsConfig, problems: list[Problem], show
         return files
     log.info("The roadmap content has problems (the browser shows them):\n%s", format_problems(shown.problems))
     html = error_page(shown.problems, site_name=config.site_name)
-    paths = dict.fromkeys(["index.html", *shown.pages])
-    return Files([File.generated(config, path, content=html) for path in paths])
+    return Files([File.generated(config, path, content=html) for path in shown.paths()])
 
 
 def answer_every_request(server: LiveReloadServer, config: MkDocsConfig, shown: ErrorSite) -> None:
@@ -110,7 +113,7 @@ def answered(builder: Callable[..., None], root: Path, config_name: str, shown: 
             reasons = [*warnings.messages, str(exc) or type(exc).__name__]
             log.error("The rebuild failed; the browser shows why until a save fixes it.")
             shown.problems = [Problem(config_name, 1, "(build)", reason) for reason in dict.fromkeys(reasons)]
-            write_error_site(root, ["index.html", *shown.pages], error_page(shown.problems, shown.site_name))
+            write_error_site(root, shown.paths(), error_page(shown.problems, shown.site_name))
         finally:
             logging.getLogger("mkdocs").removeHandler(warnings)
 

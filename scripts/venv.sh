@@ -5,6 +5,10 @@
 # A lock that is already installed (same file contents, same Python, this checkout as the project)
 # is not installed again.
 
+roadmap_lock_stamp() { # what an installed lock is known by: its contents, pyproject, Python, checkout
+  echo "$(sha256sum "$1" pyproject.toml | sha256sum) $(python --version) $PWD"
+}
+
 roadmap_venv() {
   local lock="$1" venv="${ROADMAP_VENV:-${VIRTUAL_ENV:-.venv}}" stamp
   if [ ! -x "$venv/bin/python" ]; then
@@ -31,10 +35,10 @@ MSG
     echo "==> The newest releases pyproject.toml allows (no lock)"
     python -m pip install --quiet --upgrade --upgrade-strategy eager -e ".[test]"
     rm -f "$stamp"
-  elif [ "$(cat "$stamp" 2>/dev/null)" != "$(sha256sum "$lock" pyproject.toml | sha256sum) $(python --version) $PWD" ]; then
+  elif [ "$(cat "$stamp" 2>/dev/null)" != "$(roadmap_lock_stamp "$lock")" ]; then
     echo "==> Python packages from $lock (exact versions, hashes checked)"
     python -m pip install --quiet --require-hashes -r "$lock"
     python -m pip install --quiet --no-deps --no-build-isolation -e .
-    echo "$(sha256sum "$lock" pyproject.toml | sha256sum) $(python --version) $PWD" >"$stamp"
+    roadmap_lock_stamp "$lock" >"$stamp"
   fi
 }

@@ -83,7 +83,7 @@ def write_error_site(root: Path, pages: list[str], html: str) -> None:
     """Write the error page at each of `pages` (paths relative to the site folder `root`), never
     outside it."""
     base = root.resolve()
-    for page in dict.fromkeys(pages):
+    for page in pages:
         target = (base / page).resolve()
         if target.is_relative_to(base):
             target.parent.mkdir(parents=True, exist_ok=True)
