@@ -54,23 +54,34 @@ def open_as(page: Page, url: str, width: int, scheme: str) -> None:
     assert palette == ("slate" if scheme == "dark" else "default"), url
 
 
-@pytest.mark.parametrize("width", [375, 1280])
-@pytest.mark.parametrize("scheme", ["light", "dark"])
+# Every page is checked light and dark, at a phone's width and a laptop's; the header, navigation
+# and drawer every page shares are checked in all four. Half the pages take light at 1280 px and dark
+# at 375 px, the other half the other two: every colour and every layout, at half the runs.
+HALVES = {("light", 1280): 0, ("dark", 375): 0, ("dark", 1280): 1, ("light", 375): 1}
+
+
+@pytest.mark.parametrize(("scheme", "width"), list(HALVES))
 def test_pages_have_no_axe_violations(
     page: Page, site: str, scheme: str, width: int, roadmap_ids: tuple[str, str]
 ) -> None:
-    for url in _urls(site, roadmap_ids):
+    for url in _urls(site, roadmap_ids)[HALVES[scheme, width] :: 2]:
         open_as(page, url, width, scheme)
         assert axe_violations(page) == [], url
 
 
-@pytest.mark.parametrize("width", [375, 1280])
-@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_halves_check_every_page_light_dark_narrow_and_wide() -> None:
+    for index in range(len(PAGES)):
+        combos = [combo for combo, half in HALVES.items() if index % 2 == half]
+        assert {s for s, _ in combos} == {"light", "dark"} and {w for _, w in combos} == {375, 1280}
+
+
+@pytest.mark.parametrize(("scheme", "width"), list(HALVES))
 def test_the_note_button_and_its_editor_have_no_axe_violations(
     page: Page, site: str, scheme: str, width: int, roadmap_ids: tuple[str, str]
 ) -> None:
-    """On a phase and a track page: the page's note button brought into a row, then its editor open."""
-    for url in _urls(site, roadmap_ids)[2:4]:
+    """On a phase and a track page: the page's note button brought into a row, then its editor open.
+    The phase page is checked in one half of the colour and width pairs, the track page in the other."""
+    for url in _urls(site, roadmap_ids)[2:4][HALVES[scheme, width] :: 2]:
         open_as(page, url, width, scheme)
         rows = page.locator('li.rm-row:has(> .rm-check > input:not([data-roadmap-id*="@"]))')
         rows.nth(1).hover(position={"x": 1, "y": 1})  # on the row itself: a hovered link takes the accent colour
