@@ -40,7 +40,18 @@ def run(content: Path, pytest_args: list[str]) -> int:
     with tempfile.TemporaryDirectory(prefix="roadmap-fork-") as tmp:
         fork = fork_with(content.resolve(), Path(tmp) / "fork")
         env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
-        cmd = [sys.executable, "-m", "pytest", "-n", "2", "tests/unit", "tests/browser", *pytest_args]
+        cmd = [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-n",
+            "2",
+            "--dist",
+            "loadscope",
+            "tests/unit",
+            "tests/browser",
+            *pytest_args,
+        ]
         cmd.append("--ignore=tests/unit/test_forkable.py")  # compares this project's content with the fork's
         return subprocess.run(cmd, cwd=fork, env=env, check=False).returncode
 
