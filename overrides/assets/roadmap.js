@@ -535,9 +535,11 @@
     var link = event.target.closest && event.target.closest("[data-rm-unticked]");
     var open = link ? document.querySelectorAll("input[data-roadmap-id]:not(:checked)") : [];
     for (var i = 0; i < open.length; i++) {
-      if (link.compareDocumentPosition(open[i]) & 4 && open[i].getClientRects().length) {
+      var folded = open[i].closest("details:not([open])"); // a box in a folded part of a long track
+      if (link.compareDocumentPosition(open[i]) & 4 && (folded || open[i].getClientRects().length)) {
         event.preventDefault();
         event.stopPropagation(); // before instant navigation, which would take the link as a jump
+        if (folded) folded.open = true;
         open[i].focus();
         return;
       }

@@ -4,6 +4,7 @@ folded part opens it, print shows every part, and the table of contents lists th
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -100,3 +101,27 @@ def test_the_table_of_contents_lists_the_parts_not_every_step(page: Page, long_s
 def test_folded_parts_have_no_axe_violations(page: Page, long_site: str, scheme: str, width: int) -> None:
     open_as(page, long_site, width, scheme)
     assert axe_violations(page) == []
+
+
+def test_skip_links_reach_the_next_unticked_item_and_the_next_step_in_folded_parts(page: Page, long_site: str) -> None:
+    open_page(page, long_site)
+    page.locator("input[data-roadmap-id=t001]").check()
+    skips = page.locator("#block-1 + .rm-block .rm-skips a")
+    skips.first.focus()
+    expect(skips.first).to_be_visible()  # shown once the keyboard reaches it
+    page.keyboard.press("Enter")
+    expect(page.locator("input[data-roadmap-id=t002]")).to_be_focused()
+    expect(skips.last).to_have_attribute("href", re.compile("#block-2$"))
+    # The last step of the open part: its next step is in part 2, folded, which opens.
+    onward = page.locator("#block-2 + .rm-block .rm-skips a").last
+    onward.focus()
+    page.keyboard.press("Enter")
+    assert parts_open(page)[:2] == [True, True]
+    expect(page.locator("#block-3")).to_be_in_viewport()
+    # With the rest of part 1 ticked, the next unticked item is the first of part 2, folded again.
+    put_state(page, {"version": 1, "items": {f"t{n:03}": 1 for n in range(1, 53)}, "notes": {}})
+    page.locator("details.rm-part").nth(1).evaluate("d => { d.open = false; }")
+    page.locator("#block-2 + .rm-block .rm-skips a").first.focus()
+    page.keyboard.press("Enter")
+    expect(page.locator("input[data-roadmap-id=t053]")).to_be_focused()
+    assert parts_open(page)[1] is True
