@@ -5,14 +5,16 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import re
 from pathlib import Path
 
 import pytest
+import yaml
 
-from roadmapkit import declare, schemagen
+from roadmapkit import ContentError, declare, load, load_roadmap, model, schemagen
 from roadmapkit.declare import TEXT_KINDS, declared, specs
 from roadmapkit.model import SHARED, Block, Choice, Entry, Identity, Item, ItemChoice, Module, Phase, Resource, Track
-from sitebuild import ROOT
+from sitebuild import FIXTURES, ROOT
 
 LEVELS = (Resource, Item, ItemChoice, Module, Choice, Phase, Entry, Block, Track, Identity)
 
@@ -75,3 +77,62 @@ def test_every_text_field_has_a_kind_of_text() -> None:
             leaf = schema.get("items", schema) if spec.shape == "list" else schema
             if leaf.get("type") == "string" or "$ref" in leaf:
                 assert spec.kind in TEXT_KINDS, f"{level.__name__}.{name}"
+
+
+# ---- a new field, declared and nothing else, gets the safety rules of its kind ----
+
+HOSTILE_MARKDOWN = "> " * 12 + "[x](javascript:alert(1))"
+
+
+def _problems(content: Path) -> list[str]:
+    with pytest.raises(ContentError) as caught:
+        load_roadmap(content, content.parent)
+    return [str(p) for p in caught.value.problems]
+
+
+def _with_text(content: Path, key: str) -> Path:
+    phase = content / "phases" / "01-basics.yml"
+    data = yaml.safe_load(phase.read_text("utf-8"))
+    data["modules"][0]["topics"][0][key] = HOSTILE_MARKDOWN
+    phase.write_text(yaml.safe_dump(data, sort_keys=False), "utf-8")
+    return content
+
+
+def test_a_new_declared_markdown_field_is_refused_like_description(
+    mini_content: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An item field added only by its declaration: the schema accepts it, the builder fills it, and the
+    safety walk refuses 12 nested quotes and a javascript: link in it as it does in `description`."""
+
+    @declare.check_level
+    @dataclasses.dataclass
+    class Summarised(Item):
+        summary: str = declared("markdown", "markdown", "A short summary.", default="", shown="phase page")
+
+    monkeypatch.setattr(model, "Item", Summarised)
+    monkeypatch.setattr(schemagen, "LEVELS", {Summarised if k is Item else k: v for k, v in schemagen.LEVELS.items()})
+    schemagen.write(tmp_path)
+    monkeypatch.setattr(load, "SCHEMA_DIR", tmp_path)
+
+    description = _problems(_with_text(mini_content, "description"))
+    summary = [_unlined(p).replace(".description:", ".summary:") for p in description]
+    assert len(description) == 2, description  # too deep, and the link
+    assert any("javascript:" in p for p in description) and any("deep" in p for p in description), description
+    (mini_content / "phases" / "01-basics.yml").write_text((FIXTURES / "mini" / "phases" / "01-basics.yml").read_text())
+    assert [_unlined(p) for p in _problems(_with_text(mini_content, "summary"))] == summary
+
+
+def _unlined(problem: str) -> str:
+    """A problem without its line: the new key sits on the line after `description`."""
+    return re.sub(r"^([^:]+):\d+:", r"\1:", problem)
+
+
+def test_tags_are_walked_as_ids(mini_content: Path) -> None:
+    """`tags` was declared in the schema and the model but missing from the walk: now a reserved word or a
+    control character in a tag is refused like one in an id."""
+    phase = mini_content / "phases" / "01-basics.yml"
+    data = yaml.safe_load(phase.read_text("utf-8"))
+    data["modules"][0]["topics"][0]["tags"] = ["fine", "rm-progress"]
+    phase.write_text(yaml.safe_dump(data, sort_keys=False), "utf-8")
+    (problem,) = _problems(mini_content)
+    assert "python.python-syntax.tags[1]: 'rm-progress' is reserved by the site" in problem
