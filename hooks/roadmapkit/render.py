@@ -14,6 +14,7 @@ from typing import Any
 from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
+from .declare import specs
 from .model import Block, Entry, Item, Module, Phase, Resource, Roadmap, Track
 from .pacing import block_weeks, default_options, entry_key
 from .svgmap import layout_map, module_edges
@@ -385,25 +386,17 @@ def roadmap_json(roadmap: Roadmap) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"  # compact: the C encoder
 
 
-_INTERNAL = frozenset(("line", "lines", "source", "phase_id", "module_id"))  # build details, not roadmap data
-_JSON_NAMES = {"upstream": "source"}  # model names that differ from the YAML key (Item.source is the file)
-_KEEP_SOURCE = (Phase, Track)  # a phase's or track's file is useful to tools ("edit this")
-
-
 def _plain(value: Any) -> Any:
-    """Dataclasses as dicts in field order (like dataclasses.asdict, without its deep copies)."""
+    """Model levels as dicts of their declared roadmap.json names (model.py), in field order."""
     if isinstance(value, list):
         return [_plain(v) for v in value]
-    if isinstance(value, Entry):
-        entry = {"item": value.item_id, "note": value.note}
-        return {**entry, "repeat": value.repeat} if value.repeat else entry
     if hasattr(value, "__dataclass_fields__"):
-        keep_source = isinstance(value, _KEEP_SOURCE)
-        return {
-            _JSON_NAMES.get(k, k): _plain(v)
-            for k, v in vars(value).items()
-            if k not in _INTERNAL or (keep_source and k == "source")
-        }
+        out = {}
+        for name, spec in specs(type(value)):
+            field_value = getattr(value, name)
+            if spec.json is not None and not (spec.json_if_set and field_value is None):
+                out[spec.json] = _plain(field_value)
+        return out
     return value
 
 

@@ -14,6 +14,7 @@ import yaml
 from roadmapkit import ContentError, declare, load, load_roadmap, model, schemagen
 from roadmapkit.declare import TEXT_KINDS, declared, specs
 from roadmapkit.model import SHARED, Block, Choice, Entry, Identity, Item, ItemChoice, Module, Phase, Resource, Track
+from roadmapkit.render import roadmap_json
 from sitebuild import FIXTURES, ROOT
 
 LEVELS = (Resource, Item, ItemChoice, Module, Choice, Phase, Entry, Block, Track, Identity)
@@ -136,3 +137,14 @@ def test_tags_are_walked_as_ids(mini_content: Path) -> None:
     phase.write_text(yaml.safe_dump(data, sort_keys=False), "utf-8")
     (problem,) = _problems(mini_content)
     assert "python.python-syntax.tags[1]: 'rm-progress' is reserved by the site" in problem
+
+
+def test_roadmap_json_names_are_the_declared_ones() -> None:
+    data = json.loads(roadmap_json(load_roadmap(FIXTURES / "mini", FIXTURES)))
+    phase = data["phases"][0]
+    item = phase["modules"][0]["topics"][0]
+    block = data["tracks"][0]["blocks"][0]
+    for level, found in ((Phase, phase), (Module, phase["modules"][0]), (Item, item), (Block, block)):
+        assert list(found) == [s.json for _, s in specs(level) if s.json], level.__name__
+    assert "source" in item and "line" not in item  # the YAML's source (upstream), never the file or a line
+    assert all(set(e) <= {"item", "note", "repeat"} for e in block["entries"])  # repeat only when set
