@@ -160,7 +160,9 @@ class Renderer:
             }
             for t in self.roadmap.tracks
         ]
-        items = {i.id: [i.title, self.link(uri, i.id), i.requires] for i in self.roadmap.items}
+        items = {
+            i.id: {"title": i.title, "link": self.link(uri, i.id), "requires": i.requires} for i in self.roadmap.items
+        }
         data: dict[str, Any] = {"tracks": tracks, "items": items}
         choices = [c.items for p in self.roadmap.phases for m in p.modules for c in m.item_choices]
         if choices:  # "choose one of these": what next offers one option, the plan counts one
@@ -329,15 +331,15 @@ def _named(entry: Module | Item) -> str:
 
 
 def _plan_block(track: Track, block: Block) -> dict[str, Any]:
-    """One block for the plan: title, weeks (pacing.block_weeks), entry keys (occurrences as
-    ITEM@TRACK/BLOCK) and, for an alternative, its choice and option."""
+    """One block for the plan: title, weeks (pacing.block_weeks), the keys of its entries (occurrences
+    as ITEM@TRACK/BLOCK) and, for an alternative, its choice and option. Named as in roadmap.json."""
     out: dict[str, Any] = {
-        "t": block.title,
-        "w": block_weeks(block),
-        "i": [entry_key(e, track, block) for e in block.entries],
+        "title": block.title,
+        "weeks": block_weeks(block),
+        "keys": [entry_key(e, track, block) for e in block.entries],
     }
     if block.choice:
-        out["c"], out["o"] = block.choice, block.option
+        out["choice"], out["option"] = block.choice, block.option
     return out
 
 

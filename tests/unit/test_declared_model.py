@@ -14,7 +14,7 @@ import yaml
 from roadmapkit import ContentError, declare, load, load_roadmap, model, schemagen
 from roadmapkit.declare import TEXT_KINDS, declared, specs
 from roadmapkit.model import SHARED, Block, Choice, Entry, Identity, Item, ItemChoice, Module, Phase, Resource, Track
-from roadmapkit.render import roadmap_json
+from roadmapkit.render import Renderer, roadmap_json
 from sitebuild import FIXTURES, ROOT
 
 LEVELS = (Resource, Item, ItemChoice, Module, Choice, Phase, Entry, Block, Track, Identity)
@@ -148,3 +148,17 @@ def test_roadmap_json_names_are_the_declared_ones() -> None:
         assert list(found) == [s.json for _, s in specs(level) if s.json], level.__name__
     assert "source" in item and "line" not in item  # the YAML's source (upstream), never the file or a line
     assert all(set(e) <= {"item", "note", "repeat"} for e in block["entries"])  # repeat only when set
+
+
+def test_the_browser_gets_named_keys_from_the_model() -> None:
+    """The plan data (assets/roadmap-plan.js) names each value as roadmap.json does, not by position or
+    letter; only what the browser computes with has a name of its own (an item's link, a block's keys)."""
+    roadmap = load_roadmap(FIXTURES / "second", FIXTURES)
+    data = json.loads(Renderer(roadmap).plan_data("progress.md"))
+    names = {level: {s.json for _, s in specs(level) if s.json} for level in (Item, Block)}
+    for item in data["items"].values():
+        assert set(item) == {"title", "requires", "link"} and set(item) - {"link"} <= names[Item]
+    blocks = [b for t in data["tracks"] for b in t["blocks"]]
+    assert any("choice" in b for b in blocks)  # the fixture has alternatives
+    for block in blocks:
+        assert set(block) - {"keys"} <= names[Block] and {"title", "weeks", "keys"} <= set(block)
