@@ -14,6 +14,7 @@ from typing import Any
 from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
+from . import contract
 from .declare import specs
 from .model import Block, Entry, Item, Module, Phase, Resource, Roadmap, Track
 from .pacing import block_weeks, default_options, entry_key
@@ -267,8 +268,7 @@ class Renderer:
                 choices.setdefault(item.choice_id, {}).setdefault(ident, []).append(ident)
             else:
                 plain.append(ident)
-        groups = [" ".join(plain)] + [" | ".join(" ".join(v) for v in opts.values()) for opts in choices.values()]
-        return " ; ".join(g for g in groups if g)
+        return contract.progress_set(plain, [list(options.values()) for options in choices.values()])
 
     def tally(self, item_ids: list[str]) -> Tally:
         """The one count of a set of items that every figure on every page shows (see Tally)."""
@@ -283,7 +283,7 @@ class Renderer:
     @staticmethod
     def set_total(spec: str) -> int:
         """How many items of a progress_set() count towards 100% (the largest option of each choice)."""
-        return sum(max(len(opt.split()) for opt in g.split(" | ")) for g in spec.split(" ; ") if g)
+        return sum(max(len(option) for option in group) for group in contract.parse_set(spec))
 
     def resource_index(self) -> list[tuple[str, list[tuple[Resource, list[tuple[str, str]]]]]]:
         """Resources by kind, each once, with the modules and items that cite it."""
