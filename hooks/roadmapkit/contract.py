@@ -1,10 +1,11 @@
 """The page contract: the names and formats the Python, the templates and the browser share.
 
-Declared once, here. Python builds keys and progress sets with these functions; the templates and
-the scripts (overrides/main.html, overrides/partials/, overrides/assets/roadmap.js and
-roadmap-tools.js) use the same names and separators, and tests/unit/test_contract.py fails when a
-page or script uses a data attribute this module does not declare (or one declared is used
-nowhere), or reads a key or a set with other separators than these.
+Declared once, here. Python builds keys and progress sets with these functions; the build writes
+browser() into roadmap.js in place of its CONTRACT object (assets.with_contract), and the scripts
+read the storage key, the occurrence key and the progress sets through it (roadmap-tools.js as
+roadmapKit.contract). tests/unit/test_contract.py fails when a template or a script uses a data
+attribute this module does not declare (or one declared is used nowhere), or a script spells a
+separator itself.
 """
 
 from __future__ import annotations
@@ -22,6 +23,18 @@ BLOCK_MARK = "/"
 SET_GROUPS = " ; "
 SET_OPTIONS = " | "
 SET_IDS = " "
+
+
+def browser() -> dict[str, str]:
+    """The names the scripts need, as the build writes them into roadmap.js (assets.with_contract)."""
+    return {
+        "storageKey": STORAGE_KEY,
+        "occurrenceMark": OCCURRENCE_MARK,
+        "blockMark": BLOCK_MARK,
+        "setGroups": SET_GROUPS,
+        "setOptions": SET_OPTIONS,
+        "setIds": SET_IDS,
+    }
 
 
 def occurrence_key(item_id: str, track_id: str, block_id: str) -> str:

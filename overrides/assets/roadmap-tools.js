@@ -11,7 +11,7 @@
 
   function ticked(id) { return has(rm.state().items, id) && !!rm.state().items[id]; }
   // A plan entry is an item id or an occurrence key ITEM@TRACK/BLOCK (its own checkbox).
-  function itemOf(key) { return key.split("@")[0]; }
+  function itemOf(key) { return key.split(rm.contract.occurrenceMark)[0]; }
   // Items of a "choose one" group (data.alts: item -> the other options): one option is enough.
   function alts(data, key) { var a = data.alts; return a && has(a, itemOf(key)) ? a[itemOf(key)] : []; }
   function otherChosen(data, key) { return alts(data, key).some(ticked); }

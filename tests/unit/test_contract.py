@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from roadmapkit import Renderer, contract, load_roadmap
+from roadmapkit.assets import CONTRACT, minify
 from roadmapkit.model import Entry
 from roadmapkit.pacing import entry_key
 from sitebuild import FIXTURES, ROOT
@@ -57,20 +58,38 @@ def test_the_occurrence_key_format() -> None:
     assert contract.occurrence_key("sanding", "reference", "needs") == "sanding@reference/needs"
 
 
-def test_the_scripts_read_keys_and_sets_with_the_declared_separators() -> None:
-    """The browser parses what Python builds: each separator the scripts split on is the declared one."""
-    core, tools = (p.read_text("utf-8") for p in SCRIPTS)
-    for separator in (contract.SET_GROUPS, contract.SET_OPTIONS, contract.SET_IDS):
-        assert f".split({json.dumps(separator)})" in core, separator
-    mark, slash = json.dumps(contract.OCCURRENCE_MARK), json.dumps(contract.BLOCK_MARK)
-    assert f"key.indexOf({mark}), slash = key.indexOf({slash}, at)" in core
-    assert f" + {mark} + trk + {slash} + " in core  # a renamed occurrence key is built again the same way
-    assert f"key.split({mark})[0]" in tools  # the item of a key
+def test_the_build_writes_the_contract_into_the_script() -> None:
+    """roadmap.js as built carries contract.browser(), whatever its source's copy says."""
+    source = SCRIPTS[0].read_text("utf-8")
+    stale = source.replace('"setGroups": " ; "', '"setGroups": " ;; "')
+    built = minify("assets/roadmap.js", stale)
+    names = json.dumps(contract.browser(), separators=(",", ":"))
+    assert f"var CONTRACT={names};" in built and " ;; " not in built
+
+
+def test_the_source_copy_of_the_contract_is_current() -> None:
+    """Run unbuilt (straight from overrides/), the script still agrees with contract.py."""
+    copy = CONTRACT.search(SCRIPTS[0].read_text("utf-8"))
+    assert copy is not None
+    assert json.loads(copy.group().removeprefix("/* contract */").removesuffix("/* end contract */")) == (
+        contract.browser()
+    )
+
+
+def test_the_scripts_spell_no_separator_of_their_own() -> None:
+    """Keys and sets are read through CONTRACT: no script splits or builds them with a literal."""
+    for path in SCRIPTS:
+        text = CONTRACT.sub("", path.read_text("utf-8"))
+        for literal in ('"@"', '" ; "', '" | "', '.split(" ")', 'indexOf("/"'):
+            if path.name == "roadmap.js" and literal == '.split(" ")':
+                text = text.replace('getAttribute("data-rm-times").split(" ")', "")  # a list of keys, not a set
+            assert literal not in text, (path.name, literal)
+    assert "rm.contract.occurrenceMark" in SCRIPTS[1].read_text("utf-8")
 
 
 def test_the_storage_key_default_is_the_declared_one() -> None:
     core = SCRIPTS[0].read_text("utf-8")
     main = (OVERRIDES / "main.html").read_text("utf-8")
-    assert f'getAttribute("data-rm-key")) || {json.dumps(contract.STORAGE_KEY)})' in core
+    assert 'getAttribute("data-rm-key")) || CONTRACT.storageKey)' in core
     assert main.count(f"default('{contract.STORAGE_KEY}')") == 2
     assert "default('" not in main.replace(f"default('{contract.STORAGE_KEY}')", "")
