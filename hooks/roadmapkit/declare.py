@@ -11,7 +11,7 @@ import (`check_level`), so no field can skip the safety walk.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import MISSING, dataclass
 from typing import Any
 
@@ -107,10 +107,15 @@ def lines_field() -> Any:
     )
 
 
-def specs(cls: type) -> Iterator[tuple[str, Spec]]:
+def specs(cls: type) -> tuple[tuple[str, Spec], ...]:
     """(attribute, its declaration) for each field of a model dataclass, in field order."""
-    for f in dataclasses.fields(cls):
-        yield f.name, f.metadata["spec"]
+    found = _SPECS.get(cls)
+    if found is None:
+        found = _SPECS[cls] = tuple((f.name, f.metadata["spec"]) for f in dataclasses.fields(cls))
+    return found
+
+
+_SPECS: dict[type, tuple[tuple[str, Spec], ...]] = {}  # filled on first use: after check_level named them
 
 
 def check_level(cls: type) -> type:

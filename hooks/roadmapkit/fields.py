@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any, NamedTuple
 
-from .declare import Spec, specs
+from .declare import specs
 from .model import Item, Resource, Roadmap
 
 
@@ -38,29 +38,38 @@ def walk(obj: Any, src: str, key: str, line: int) -> Iterator[Field]:
     levels inside it, at the line of its own YAML key when known."""
     lines: dict[str, int] = getattr(obj, "lines", {})
     line = getattr(obj, "line", line)
-    for name, spec in specs(type(obj)):
-        if spec.yaml is None or not (spec.is_text or spec.level):
-            continue
-        value, at, path = getattr(obj, name), lines.get(spec.yaml, line), _join(key, spec.yaml)
-        if spec.level is not None:
+    for name, yaml, kind, shape, nested, empty_absent in _plan(type(obj)):
+        value, at, path = getattr(obj, name), lines.get(yaml, line), _join(key, yaml)
+        if nested:
             for n, child in enumerate(value):
-                yield from walk(child, src, _child_key(obj, path, n, child), lines.get(f"{spec.yaml}[{n}]", line))
-        elif spec.shape == "one":
-            yield Field(src, at, path, spec.kind, _given(value, spec))
-        elif spec.shape == "list":
+                yield from walk(child, src, _child_key(obj, path, n, child), lines.get(f"{yaml}[{n}]", line))
+        elif shape == "one":  # an optional text left out is None, or the empty default
+            yield Field(src, at, path, kind, None if empty_absent and value == "" else value)
+        elif shape == "list":
             for n, text in enumerate(value):
-                yield Field(src, lines.get(f"{spec.yaml}[{n}]", at), f"{path}[{n}]", spec.kind, text)
+                yield Field(src, lines.get(f"{yaml}[{n}]", at), f"{path}[{n}]", kind, text)
         else:  # a mapping: name -> text, or name -> list of texts
             for part, texts in value.items():
-                many = texts if spec.shape == "map-of-lists" else [texts]
+                many = texts if shape == "map-of-lists" else [texts]
                 for n, text in enumerate(many):
-                    suffix = f"[{n}]" if spec.shape == "map-of-lists" else ""
-                    yield Field(src, at, f"{path}.{part}{suffix}", spec.kind, text)
+                    suffix = f"[{n}]" if shape == "map-of-lists" else ""
+                    yield Field(src, at, f"{path}.{part}{suffix}", kind, text)
 
 
-def _given(value: str | None, spec: Spec) -> str | None:
-    """None for an optional field left out (its value is the empty default)."""
-    return None if value == "" and spec.absent == "" else value
+_PLANS: dict[type, tuple[tuple[str, str, str, str, bool, bool], ...]] = {}
+
+
+def _plan(level: type) -> tuple[tuple[str, str, str, str, bool, bool], ...]:
+    """What the walk reads of a level, worked out once: (attribute, YAML key, kind, shape, nested
+    level, empty by default) for each declared text field and nested level."""
+    plan = _PLANS.get(level)
+    if plan is None:
+        plan = _PLANS[level] = tuple(
+            (name, spec.yaml, spec.kind, spec.shape, spec.level is not None, spec.absent == "")
+            for name, spec in specs(level)
+            if spec.yaml is not None and (spec.is_text or spec.level is not None)
+        )
+    return plan
 
 
 def _join(key: str, name: str) -> str:

@@ -544,9 +544,13 @@ def _load(spec: Spec, value: Any, key: tuple, lines: Any) -> Any:
 
 def _nested(level: type, data: Any, key: tuple, lines: Any) -> Any:
     if not isinstance(data, dict):  # the short form: an entry written as its item's id
-        data = {next(spec.yaml for _, spec in specs(level) if spec.required): data}
-    given = {"line": lines(key)} if "line" in level.__dataclass_fields__ else {}
-    return build(level, data, key, lines, **given)
+        data = {SHORT_FORM[level]: data}
+    if "line" in level.__dataclass_fields__:
+        return build(level, data, key, lines, line=lines(key))
+    return build(level, data, key, lines)
+
+
+SHORT_FORM = {Entry: "item"}  # a level that may be written as one value (a block's entry as its item id): its key
 
 
 def build_phase(data: dict[str, Any], source: str, number: int, lines: Any) -> Phase:

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from .declare import Spec, specs
-from .model import SHARED, Block, Choice, Entry, Identity, Item, ItemChoice, Module, Phase, Resource, Track
+from .model import SHARED, SHORT_FORM, Block, Choice, Entry, Identity, Item, ItemChoice, Module, Phase, Resource, Track
 
 ENGINE_DIR = Path(__file__).resolve().parent / "schema"
 EDITOR_DIR = Path("content") / "schema"  # in the project the command runs in
@@ -91,7 +91,6 @@ EXTRA_DEFS: dict[str, tuple[str, dict[str, Any]]] = {
         },
     ),
 }
-SHORT_FORM = {Entry: "id"}  # a level that may also be written as one value: an entry as its item's id
 
 
 def _home(name: str) -> str:
@@ -140,8 +139,10 @@ def _object(level: type) -> dict[str, Any]:
 def _level(level: type) -> dict[str, Any]:
     file, _, doc = LEVELS[level]
     body = _object(level)
-    if level in SHORT_FORM:
-        return _refs({"description": doc, "oneOf": [{"$ref": SHORT_FORM[level]}, body]}, file)
+    if level in SHORT_FORM:  # the one value alone, or the mapping
+        short = next(spec for _, spec in specs(level) if spec.yaml == SHORT_FORM[level])
+        alone = {"$ref": short.schema} if isinstance(short.schema, str) else short.schema
+        return _refs({"description": doc, "oneOf": [alone, body]}, file)
     return _refs({"description": doc, **body}, file)
 
 
