@@ -14,31 +14,42 @@ from typing import Any
 
 import yaml
 
+from roadmapkit import schemagen
+from roadmapkit.declare import Spec, specs
+from roadmapkit.model import SHARED
+
 FIXTURES = Path(__file__).parent / "fixtures"
-TEXT_KEYS = frozenset(
-    (
-        "title",
-        "goal",
-        "duration",
-        "description",
-        "notes",
-        "note",
-        "author",
-        "group",
-        "audience",
-        "hours_per_week",
-        "source",
-        "external_id",
-        "timeline",
-    )
-)
-LIST_KEYS = frozenset(("outcomes", "keywords"))  # lists of text
-ORIGIN_KEYS = frozenset(("provenance",))  # enum values ('seed', 'estimate'), not text
+_FREE_TEXT = frozenset(("title", "text", "markdown"))  # kinds of text a contributor writes freely
+
+
+def _declared() -> list[Spec]:
+    return [spec for level in schemagen.LEVELS for _, spec in specs(level) if spec.yaml is not None]
+
+
+def _leaf(spec: Spec) -> dict[str, Any]:
+    """The schema of one value of the field (of each entry of a list), shared definitions resolved."""
+    schema = {"$ref": spec.schema} if isinstance(spec.schema, str) else spec.schema
+    schema = schema.get("items", schema) if spec.shape == "list" else schema
+    return SHARED.get(schema.get("$ref", ""), schema)
+
+
+def _free(spec: Spec) -> bool:
+    """Free text: a plain or Markdown kind with no pattern (a seed's three digits are not free)."""
+    return spec.kind in _FREE_TEXT and "pattern" not in _leaf(spec)
+
+
+# The YAML keys each sort of payload goes into, from the declared model (hooks/roadmapkit/model.py).
+TEXT_KEYS = frozenset(s.yaml for s in _declared() if s.shape == "one" and _free(s))
+LIST_KEYS = frozenset(s.yaml for s in _declared() if s.shape == "list" and _free(s))  # lists of text
+QUOTE_KEYS = frozenset(s.yaml for s in _declared() if s.shape == "map-of-lists" and _free(s))  # name -> texts
+ORIGIN_KEYS = frozenset(s.yaml for s in _declared() if s.shape == "map" and not s.is_text)  # enum values, not text
+SHORT_KEYS = {  # the schema's lengths for the keys shorter than a title
+    s.yaml: _leaf(s)["maxLength"] for s in _declared() if s.yaml in TEXT_KEYS and _leaf(s).get("maxLength", 200) < 200
+}
 CLOSERS = "</title></script></style></textarea></noscript></text></svg>]]>-->\"'>"
 
 
 HOSTILE_URL = "https://example.invalid/path?a=1&b='x'"
-SHORT_KEYS = {"duration": 80, "hours_per_week": 40}  # the schema's lengths for these keys
 _CLOSER_LIST = ("</title>", "</script>", "</style>", "</textarea>", "</text></svg>", "\"'>", "-->")
 
 
@@ -65,7 +76,7 @@ def poison(data: Any, key: str = "") -> Any:
     if key in ORIGIN_KEYS:
         return data
     if isinstance(data, dict):
-        if key == "figures":  # the seed's quotes: text
+        if key in QUOTE_KEYS:  # the seed's quotes: text
             return {k: [_text("title") for _ in v] for k, v in data.items()}
         return {k: _text(k) if k in TEXT_KEYS and isinstance(v, str) else poison(v, k) for k, v in data.items()}
     if isinstance(data, list):

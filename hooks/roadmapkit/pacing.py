@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 import re
 
+from .contract import occurrence_key
 from .model import Block, Entry, Track
 
 MAX_BLOCK_WEEKS = 520  # ten years: the most a block may last (a longer one is refused by validation)
@@ -70,11 +71,6 @@ def counted(track: Track, options: dict[str, str] | None = None) -> list[Block]:
 def plan_weeks(track: Track, options: dict[str, str] | None = None) -> float:
     """The plan's total length in weeks at the track's own pace (undated blocks add nothing)."""
     return sum(block_weeks(b) or 0.0 for b in counted(track, options))
-
-
-def occurrence_key(item_id: str, track_id: str, block_id: str) -> str:
-    """Where an occurrence's checkbox is stored: stable under reordering, never an item id ('@')."""
-    return f"{item_id}@{track_id}/{block_id}"
 
 
 def entry_key(entry: Entry, track: Track, block: Block) -> str:

@@ -14,6 +14,8 @@ from typing import Any
 from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
+from . import contract
+from .declare import specs
 from .model import Block, Entry, Item, Module, Phase, Resource, Roadmap, Track
 from .pacing import block_weeks, default_options, entry_key
 from .svgmap import layout_map, module_edges
@@ -159,7 +161,9 @@ class Renderer:
             }
             for t in self.roadmap.tracks
         ]
-        items = {i.id: [i.title, self.link(uri, i.id), i.requires] for i in self.roadmap.items}
+        items = {
+            i.id: {"title": i.title, "link": self.link(uri, i.id), "requires": i.requires} for i in self.roadmap.items
+        }
         data: dict[str, Any] = {"tracks": tracks, "items": items}
         choices = [c.items for p in self.roadmap.phases for m in p.modules for c in m.item_choices]
         if choices:  # "choose one of these": what next offers one option, the plan counts one
@@ -264,8 +268,7 @@ class Renderer:
                 choices.setdefault(item.choice_id, {}).setdefault(ident, []).append(ident)
             else:
                 plain.append(ident)
-        groups = [" ".join(plain)] + [" | ".join(" ".join(v) for v in opts.values()) for opts in choices.values()]
-        return " ; ".join(g for g in groups if g)
+        return contract.progress_set(plain, [list(options.values()) for options in choices.values()])
 
     def tally(self, item_ids: list[str]) -> Tally:
         """The one count of a set of items that every figure on every page shows (see Tally)."""
@@ -280,7 +283,7 @@ class Renderer:
     @staticmethod
     def set_total(spec: str) -> int:
         """How many items of a progress_set() count towards 100% (the largest option of each choice)."""
-        return sum(max(len(opt.split()) for opt in g.split(" | ")) for g in spec.split(" ; ") if g)
+        return sum(max(len(option) for option in group) for group in contract.parse_set(spec))
 
     def resource_index(self) -> list[tuple[str, list[tuple[Resource, list[tuple[str, str]]]]]]:
         """Resources by kind, each once, with the modules and items that cite it."""
@@ -328,15 +331,15 @@ def _named(entry: Module | Item) -> str:
 
 
 def _plan_block(track: Track, block: Block) -> dict[str, Any]:
-    """One block for the plan: title, weeks (pacing.block_weeks), entry keys (occurrences as
-    ITEM@TRACK/BLOCK) and, for an alternative, its choice and option."""
+    """One block for the plan: title, weeks (pacing.block_weeks), the keys of its entries (occurrences
+    as ITEM@TRACK/BLOCK) and, for an alternative, its choice and option. Named as in roadmap.json."""
     out: dict[str, Any] = {
-        "t": block.title,
-        "w": block_weeks(block),
-        "i": [entry_key(e, track, block) for e in block.entries],
+        "title": block.title,
+        "weeks": block_weeks(block),
+        "keys": [entry_key(e, track, block) for e in block.entries],
     }
     if block.choice:
-        out["c"], out["o"] = block.choice, block.option
+        out["choice"], out["option"] = block.choice, block.option
     return out
 
 
@@ -385,25 +388,17 @@ def roadmap_json(roadmap: Roadmap) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"  # compact: the C encoder
 
 
-_INTERNAL = frozenset(("line", "lines", "source", "phase_id", "module_id"))  # build details, not roadmap data
-_JSON_NAMES = {"upstream": "source"}  # model names that differ from the YAML key (Item.source is the file)
-_KEEP_SOURCE = (Phase, Track)  # a phase's or track's file is useful to tools ("edit this")
-
-
 def _plain(value: Any) -> Any:
-    """Dataclasses as dicts in field order (like dataclasses.asdict, without its deep copies)."""
+    """Model levels as dicts of their declared roadmap.json names (model.py), in field order."""
     if isinstance(value, list):
         return [_plain(v) for v in value]
-    if isinstance(value, Entry):
-        entry = {"item": value.item_id, "note": value.note}
-        return {**entry, "repeat": value.repeat} if value.repeat else entry
     if hasattr(value, "__dataclass_fields__"):
-        keep_source = isinstance(value, _KEEP_SOURCE)
-        return {
-            _JSON_NAMES.get(k, k): _plain(v)
-            for k, v in vars(value).items()
-            if k not in _INTERNAL or (keep_source and k == "source")
-        }
+        out = {}
+        for name, spec in specs(type(value)):
+            field_value = getattr(value, name)
+            if spec.json is not None and not (spec.json_if_set and field_value is None):
+                out[spec.json] = _plain(field_value)
+        return out
     return value
 
 

@@ -9,10 +9,9 @@ from typing import Any
 
 from markupsafe import escape
 
+from .contract import STORAGE_KEY
 from .model import Roadmap
 from .render import phase_uri, track_uri
-
-DEFAULT_STORAGE_KEY = "roadmap"
 
 
 def site_nav(roadmap: Roadmap) -> list[dict[str, Any]]:
@@ -36,7 +35,7 @@ def theme_extra(roadmap: Roadmap, extra: dict[str, Any]) -> dict[str, Any]:
     (former item ids, track ids, block ids per track and storage keys), so progress, notes and plans
     follow renames."""
     return {
-        "roadmap_storage_key": roadmap.identity.storage_key or extra.get("storage_key", DEFAULT_STORAGE_KEY),
+        "roadmap_storage_key": roadmap.identity.storage_key or extra.get("storage_key", STORAGE_KEY),
         "roadmap_aliases": {
             "items": roadmap.alias_index(),
             "tracks": roadmap.track_alias_index(),

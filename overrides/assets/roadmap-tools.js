@@ -11,7 +11,7 @@
 
   function ticked(id) { return has(rm.state().items, id) && !!rm.state().items[id]; }
   // A plan entry is an item id or an occurrence key ITEM@TRACK/BLOCK (its own checkbox).
-  function itemOf(key) { return key.split("@")[0]; }
+  function itemOf(key) { return key.split(rm.contract.occurrenceMark)[0]; }
   // Items of a "choose one" group (data.alts: item -> the other options): one option is enough.
   function alts(data, key) { var a = data.alts; return a && has(a, itemOf(key)) ? a[itemOf(key)] : []; }
   function otherChosen(data, key) { return alts(data, key).some(ticked); }
@@ -25,15 +25,15 @@
     var box = el("input");
     box.type = "checkbox";
     box.setAttribute("data-roadmap-id", id);
-    label.append(box, " " + it[0]);
+    label.append(box, " " + it.title);
     rm.tick(box, ticked(id));
     var note = el("button", "rm-note-btn", "\u270e");
     note.type = "button";
     note.setAttribute("data-rm-note", itemOf(id)); // notes belong to the item
-    note.setAttribute("aria-label", "Note on " + it[0]);
+    note.setAttribute("aria-label", "Note on " + it.title);
     var open = el("a", "rm-where", "open");
-    open.href = new URL(it[1], planRoot || location.href).href;
-    open.setAttribute("aria-label", "Open " + it[0]);
+    open.href = new URL(it.link, planRoot || location.href).href;
+    open.setAttribute("aria-label", "Open " + it.title);
     row.append(label, note, " ", open);
     if (extra) row.append(" ", el("span", "rm-tag", extra));
     li.append(row);
@@ -91,7 +91,7 @@
 
   function followed(track, plan) { // the blocks a plan follows: all but the options not chosen
     var pick = chosen(track, plan);
-    return track.blocks.filter(function (b) { return !b.c || pick[b.c] === b.o; });
+    return track.blocks.filter(function (b) { return !b.choice || pick[b.choice] === b.option; });
   }
 
   // A number above 0 and at most max (a week's hours, a block's weeks), from a number or its text; else null.
@@ -103,13 +103,13 @@
   function schedule(track, hours, plan) {
     var own = amount(track.hours, 168), scale = own && hours ? own / hours : 1, at = 0, blocks = [], due = dict();
     followed(track, plan).forEach(function (b) {
-      var w = amount(b.w, 1e4);
+      var w = amount(b.weeks, 1e4);
       if (!w) return; // "Ongoing" and other undated blocks are not scheduled
       var days = Math.max(1, Math.round(w * 7 * scale));
-      b.i.forEach(function (id, k) {
-        if (!(id in due)) due[id] = at + Math.ceil(((k + 1) * days) / b.i.length) - 1;
+      b.keys.forEach(function (id, k) {
+        if (!(id in due)) due[id] = at + Math.ceil(((k + 1) * days) / b.keys.length) - 1;
       });
-      blocks.push({ t: b.t, start: at, days: days });
+      blocks.push({ title: b.title, start: at, days: days });
       at += days;
     });
     return { blocks: blocks, days: at, due: due };
@@ -162,9 +162,9 @@
       var label = el("label", "rm-plan-option", "Option for \u201c" + c + "\u201d: "), select = el("select");
       select.setAttribute("data-rm-plan-option", c);
       track.blocks.forEach(function (b) {
-        if (b.c !== c || select.querySelector('option[value="' + CSS.escape(b.o) + '"]')) return;
-        var o = el("option", "", b.t);
-        o.value = b.o;
+        if (b.choice !== c || select.querySelector('option[value="' + CSS.escape(b.option) + '"]')) return;
+        var o = el("option", "", b.title);
+        o.value = b.option;
         select.append(o);
       });
       select.value = pick[c];
@@ -188,7 +188,7 @@
     if (now < 0) return para(out, ["Your plan starts on ", dateEl(start), "."], "data-rm-plan-now");
     if (now >= s.days) return para(out, ["Your plan ended on ", dateEl(finish), "."], "data-rm-plan-now");
     var b = s.blocks.filter(function (x) { return x.start <= now && now < x.start + x.days; })[0];
-    para(out, ["Today is in week " + (Math.floor(now / 7) + 1) + " of " + weeks + ", in \u201c" + b.t +
+    para(out, ["Today is in week " + (Math.floor(now / 7) + 1) + " of " + weeks + ", in \u201c" + b.title +
       "\u201d (", dateEl(start + b.start), " to ", dateEl(start + b.start + b.days - 1), ")."], "data-rm-plan-now");
   }
 
@@ -226,11 +226,11 @@
     var track = trackOf(data, dict(rm.state().plan).track), seen = dict(), offered = dict(), rows = [];
     if (picker) picker.value = track ? track.id : ""; // no track is chosen for a visitor who chose none
     if (track) followed(track, rm.state().plan).forEach(function (b) {
-      b.i.forEach(function (id) {
+      b.keys.forEach(function (id) {
         var item = itemOf(id), it = has(data.items, item) ? data.items[item] : null;
         if (rows.length >= 5 || seen[id] || ticked(id) || !it || otherChosen(data, id) || offered[groupOf(data, id)]) return;
         seen[id] = 1;
-        if (!it[2].every(ticked)) return;
+        if (!it.requires.every(ticked)) return;
         var options = alts(data, id).length;
         rows.push(itemRow(id, it, id !== item ? "again" : options ? "or one of " + options + " others" : ""));
         if (options) offered[groupOf(data, id)] = 1; // one option of a group at a time

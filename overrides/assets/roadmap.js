@@ -5,11 +5,18 @@
   "use strict";
 
   var VERSION = 1;
+  // The names shared with the pages and the Python (hooks/roadmapkit/contract.py): the build writes
+  // them in place of this copy. A checkbox's key is an item id or ITEM@TRACK/BLOCK (an occurrence);
+  // a progress set is "a b ; x1 x2 | y1" (groups of options of ids).
+  var CONTRACT = /* contract */ {
+    "storageKey": "roadmap", "occurrenceMark": "@", "blockMark": "/",
+    "setGroups": " ; ", "setOptions": " | ", "setIds": " "
+  } /* end contract */;
   var scope = window.__md_scope || new URL(".", location.href);
   // The key's prefix names the roadmap (content/roadmap.yml); the path keeps sites on one origin apart.
   // By tag and id: a heading that took the same id could not stand in for our config.
   var config = document.querySelector("script#rm-aliases");
-  var KEY = ((config && config.getAttribute("data-rm-key")) || "roadmap") + ":" + scope.pathname;
+  var KEY = ((config && config.getAttribute("data-rm-key")) || CONTRACT.storageKey) + ":" + scope.pathname;
   var state = emptyState();
   var readOnly = null; // null, or why nothing is saved here (said in every "not saved" message)
   var NEWER = "saved by a newer version of this site";
@@ -181,11 +188,12 @@
   function migrate(s) {
     var a = readAliases(), out = s;
     function renamed(key) {
-      var at = key.indexOf("@"), slash = key.indexOf("/", at);
+      var at = key.indexOf(CONTRACT.occurrenceMark), slash = key.indexOf(CONTRACT.blockMark, at);
       if (at < 0) return follow(a.items, key);
       if (slash < 0) return key;
       var trk = follow(a.tracks, key.slice(at + 1, slash));
-      return follow(a.items, key.slice(0, at)) + "@" + trk + "/" + follow(dict(get(a.blocks, trk)), key.slice(slash + 1));
+      var block = follow(dict(get(a.blocks, trk)), key.slice(slash + 1));
+      return follow(a.items, key.slice(0, at)) + CONTRACT.occurrenceMark + trk + CONTRACT.blockMark + block;
     }
     ["items", "notes"].forEach(function (section) {
       Object.keys(dict(s[section])).forEach(function (old) {
@@ -344,8 +352,10 @@
   function count(set) {
     var groups = parsedSets.get(set);
     if (!groups) {
-      groups = set.split(" ; ").map(function (group) {
-        return group.split(" | ").map(function (option) { return option.split(" ").filter(Boolean); });
+      groups = set.split(CONTRACT.setGroups).map(function (group) {
+        return group.split(CONTRACT.setOptions).map(function (option) {
+          return option.split(CONTRACT.setIds).filter(Boolean);
+        });
       });
       parsedSets.set(set, groups);
     }
@@ -499,7 +509,7 @@
   function noteRow(node) { // the row node is in, if it takes the page's note button
     var row = node && node.closest ? node.closest("li.rm-row") : null;
     var box = row && row.querySelector(":scope > .rm-check > input[data-roadmap-id]");
-    return box && box.getAttribute("data-roadmap-id").indexOf("@") < 0 &&
+    return box && box.getAttribute("data-roadmap-id").indexOf(CONTRACT.occurrenceMark) < 0 &&
       !row.querySelector("[data-rm-note]:not(.rm-note-roam)") ? row : null;
   }
 
@@ -699,7 +709,7 @@
   }
 
   var api = window.roadmapKit = {
-    key: KEY, count: count, VERSION: VERSION, storage: storage, scope: scope, tools: null,
+    key: KEY, contract: CONTRACT, count: count, VERSION: VERSION, storage: storage, scope: scope, tools: null,
     // state() is read-only for callers: they change a clone() and pass it to change().
     state: function () { return state; },
     change: change, clone: clone, dict: dict, has: has, json: json, migrate: migrate,

@@ -234,7 +234,8 @@ def test_plan_data_with_lengths_no_plan_can_use_breaks_no_page(
 
     def hostile(route: Route) -> None:
         body = route.fetch().text() + (
-            f"window.roadmapPlanData.tracks.forEach(t => t.blocks.forEach(b => {{ if (b.w) b.w = {weeks}; }}));\n"
+            "window.roadmapPlanData.tracks.forEach(t => t.blocks.forEach(b => {"
+            f" if (b.weeks) b.weeks = {weeks}; }}));\n"
         )
         route.fulfill(body=body, content_type="text/javascript")
 

@@ -70,15 +70,15 @@ def _plan(roadmap) -> dict:
 
 def test_plan_data_derives_weeks_and_keys_occurrences(second) -> None:
     track = next(t for t in _plan(second)["tracks"] if t["id"] == "reference")
-    weeks = {b["t"].split(":")[0]: b for b in track["blocks"]}
-    assert "sanding" in weeks["Week 1"]["i"]
-    assert "sanding@reference/needs" in weeks["Week 2"]["i"]
-    assert [b["w"] for b in track["blocks"]] == [1, 1, 1, 2]
+    weeks = {b["title"].split(":")[0]: b for b in track["blocks"]}
+    assert "sanding" in weeks["Week 1"]["keys"]
+    assert "sanding@reference/needs" in weeks["Week 2"]["keys"]
+    assert [b["weeks"] for b in track["blocks"]] == [1, 1, 1, 2]
 
 
 def test_plan_data_marks_alternatives_and_their_defaults(second) -> None:
     track = next(t for t in _plan(second)["tracks"] if t["id"] == "reference")
-    assert {b["o"] for b in track["blocks"] if b.get("c") == "next-project"} == {"box", "hook"}
+    assert {b["option"] for b in track["blocks"] if b.get("choice") == "next-project"} == {"box", "hook"}
     assert track["options"] == {"next-project": "box"}
 
 
@@ -105,7 +105,7 @@ def test_a_length_no_plan_can_use_reaches_no_plan_data(weeks: float) -> None:
     data = Renderer(second).plan_data("progress.md")
     plan = json.loads(data, parse_constant=lambda name: pytest.fail(f"{name} in the plan data"))
     blocks = next(t for t in plan["tracks"] if t["id"] == "reference")["blocks"]
-    assert blocks[0]["w"] is None and blocks[1]["w"] == 1
+    assert blocks[0]["weeks"] is None and blocks[1]["weeks"] == 1
 
 
 def test_a_block_of_nan_weeks_is_refused_at_its_line(mini_content: Path) -> None:
