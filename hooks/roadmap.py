@@ -16,7 +16,7 @@ theme's templates read.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from mkdocs.plugins import CombinedEvent, event_priority
 
@@ -113,7 +113,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     return env
 
 
-def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: object) -> dict:
+def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: object) -> dict[str, Any]:
     """Each page, before its template: a generated page's own stylesheets, for the <head>."""
     return roadmap_pages.add_page_styles(context, page, state.generated)
 

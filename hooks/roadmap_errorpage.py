@@ -97,7 +97,9 @@ def answer_every_request(server: LiveReloadServer, config: MkDocsConfig, shown: 
     def broken() -> bool:  # asked at each request
         return bool(shown.problems)
 
-    server.set_app(serve_error_page_for_pages(server.get_app(), server.mount_path, broken, exists))
+    app = server.get_app()
+    assert app is not None  # LiveReloadServer sets its own app when it is made
+    server.set_app(serve_error_page_for_pages(app, server.mount_path, broken, exists))
 
 
 def answered(builder: Callable[..., None], root: Path, config_name: str, shown: ErrorSite) -> Callable[..., None]:

@@ -11,7 +11,7 @@ import posixpath
 import secrets
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from mkdocs.structure.files import File, Files
 
@@ -80,7 +80,7 @@ def restore_blocks(html: str, page: Page, generated: GeneratedPages) -> str:
     return join_blocks(html, generated.nonce, blocks)
 
 
-def add_page_styles(context: dict, page: Page, generated: GeneratedPages) -> dict:
+def add_page_styles(context: dict[str, Any], page: Page, generated: GeneratedPages) -> dict[str, Any]:
     """A generated page's own stylesheets, for overrides/main.html to link in <head> (where they
     are found early, and styled before anything is painted). Set from the renderer only: page
     meta, which a hand-written page controls, is never read for them."""

@@ -129,6 +129,7 @@ def check_level(cls: type) -> type:
             raise TypeError(f"{cls.__name__}.{f.name}: unknown kind {spec.kind!r}")
         if spec.shape not in SHAPES or (spec.kind == "level") != (spec.level is not None):
             raise TypeError(f"{cls.__name__}.{f.name}: a nested level needs kind 'level' and its class")
-        names = {"yaml": f.name if spec.yaml == SAME else spec.yaml, "json": f.name if spec.json == SAME else spec.json}
-        f.metadata = type(f.metadata)({"spec": dataclasses.replace(spec, **names)})  # type: ignore[misc]
+        yaml = f.name if spec.yaml == SAME else spec.yaml
+        json = f.name if spec.json == SAME else spec.json
+        f.metadata = type(f.metadata)({"spec": dataclasses.replace(spec, yaml=yaml, json=json)})
     return cls

@@ -51,13 +51,19 @@ def _env_tag(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
     """`!ENV NAME` or `!ENV [NAME, OTHER, default]`, resolved the way MkDocs does."""
     if isinstance(node, yaml.ScalarNode):
         names, default = [loader.construct_scalar(node)], None
-    else:
+    elif isinstance(node, yaml.SequenceNode):
         values = loader.construct_sequence(node, deep=True)
         names, default = values[:-1], values[-1] if len(values) > 1 else None
+    else:  # a mapping: refused as PyYAML's construct_sequence refuses it
+        raise yaml.constructor.ConstructorError(
+            None, None, "expected a sequence node, but found mapping", node.start_mark
+        )
     for name in names:
         value = os.environ.get(str(name))
         if value is not None:
-            resolved = yaml.ScalarNode(loader.resolve(yaml.ScalarNode, value, (True, False)), value)
+            # The ignore: types-PyYAML leaves BaseResolver.resolve unannotated (it returns the tag, a str).
+            tag = loader.resolve(yaml.ScalarNode, value, (True, False))  # type: ignore[no-untyped-call]
+            resolved = yaml.ScalarNode(tag, value)
             return loader.construct_object(resolved)
     return default
 

@@ -113,8 +113,8 @@ class _Compiler:
             return self._array(schema, doc)
         if schema.get("type") == "string" and keys <= _STRING_KEYS:
             return _string(schema)
-        checks = [self._keyword(k, schema, doc) for k in schema if k not in _ANNOTATIONS]
-        checks = [c for c in checks if c is not None]
+        found = [self._keyword(k, schema, doc) for k in schema if k not in _ANNOTATIONS]
+        checks = [c for c in found if c is not None]
         if len(checks) == 1:
             return checks[0]
         return lambda v: all(c(v) for c in checks)

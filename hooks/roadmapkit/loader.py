@@ -175,13 +175,18 @@ class _Builder:
         next(events)  # DocumentEnd
         extra = next(events)
         if not isinstance(extra, yaml.StreamEndEvent):
+            # The ignore: types-PyYAML's MarkedYAMLError takes only the pure-Python Mark, but the C
+            # parser's Mark (what CSafeLoader's events carry) has the same line, column and name.
             raise yaml.composer.ComposerError(
-                "expected a single document in the stream", None, "but found another document", extra.start_mark
+                "expected a single document in the stream",
+                None,
+                "but found another document",
+                extra.start_mark,  # type: ignore[arg-type]
             )
         return data
 
     def value(self, event: yaml.Event, events: Iterator[yaml.Event], key: Key) -> Any:
-        line = event.start_mark.line + 1
+        line = _line(event)
         if key not in self.lines:
             self.lines[key] = line
         if isinstance(event, yaml.ScalarEvent):
@@ -232,7 +237,7 @@ class _Builder:
         out: dict[str, Any] = {}
         event = next(events)
         while not isinstance(event, yaml.MappingEndEvent):
-            line = event.start_mark.line + 1
+            line = _line(event)
             name = self._key_text(event)
             if name is None:  # a list, a mapping, a number... as a key
                 self._skip(event, events)
@@ -263,9 +268,9 @@ class _Builder:
         tag = _tag(event)
         if tag not in _SCALARS:
             message = f"tag {tag!r} is not allowed (expected plain YAML values)"
-            self.problems.append(Problem(self.display, event.start_mark.line + 1, join_key(key), message))
+            self.problems.append(Problem(self.display, _line(event), join_key(key), message))
             return None
-        kind, value, line = _SCALARS[tag], event.value, event.start_mark.line + 1
+        kind, value, line = _SCALARS[tag], event.value, _line(event)
         if kind is type(None):
             return None
         problem = _scalar_problem(kind, value)
@@ -290,9 +295,9 @@ class _Builder:
             return None
         return number
 
-    def _refuse_tree(self, event: yaml.Event, events: Iterator[yaml.Event], key: Key) -> None:
+    def _refuse_tree(self, event: yaml.CollectionStartEvent, events: Iterator[yaml.Event], key: Key) -> None:
         message = f"tag {event.tag!r} is not allowed (expected plain YAML values)"
-        self.problems.append(Problem(self.display, event.start_mark.line + 1, join_key(key), message))
+        self.problems.append(Problem(self.display, _line(event), join_key(key), message))
         self._skip(event, events)
 
     @staticmethod
@@ -317,6 +322,12 @@ def _scalar_problem(kind: type, value: str) -> str | None:
     return f"contains {found} (expected printable text)" if found else None
 
 
+def _line(event: yaml.Event) -> int:
+    """The event's line, counted from 1 (the parser marks every event; the stubs allow None)."""
+    assert event.start_mark is not None
+    return event.start_mark.line + 1
+
+
 def _tag(event: yaml.ScalarEvent) -> str:
     """The scalar's resolved tag: explicit, or what its text means in the YAML core schema."""
     if event.tag and event.tag != "!":
@@ -326,7 +337,8 @@ def _tag(event: yaml.ScalarEvent) -> str:
     value = event.value
     tag = _PLAIN_TAGS.get(value)
     if tag is None:
-        tag = _RESOLVER.resolve(yaml.ScalarNode, value, (True, False))
+        # The ignore: types-PyYAML leaves BaseResolver.resolve unannotated (it returns the tag, a str).
+        tag = _RESOLVER.resolve(yaml.ScalarNode, value, (True, False))  # type: ignore[no-untyped-call]
         if len(value) <= 40 and len(_PLAIN_TAGS) < 10_000:  # keys and short values repeat a lot
             _PLAIN_TAGS[value] = tag
     return tag

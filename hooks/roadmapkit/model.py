@@ -4,9 +4,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from .declare import Spec, check_level, declared, derived, lines_field, specs
+
+if TYPE_CHECKING:  # for the annotations only: the model does not read YAML
+    from _typeshed import DataclassInstance
+
+    from .errors import Problem
+    from .loader import Key
+
+Level = TypeVar("Level")  # a dataclass of the model (Phase, Module, Item, ...)
 
 ITEM_KINDS = ("topics", "practice", "projects")
 
@@ -486,7 +494,7 @@ class Roadmap:
     phases: list[Phase]
     tracks: list[Track]
     identity: Identity = field(default_factory=Identity)
-    warnings: list = field(default_factory=list)  # Problems that do not stop the build (checks.check_warnings)
+    warnings: list[Problem] = field(default_factory=list)  # Problems that do not stop the build (checks.check_warnings)
 
     # Built once: a Roadmap is not changed after load_roadmap() returns it.
     @cached_property
@@ -515,7 +523,7 @@ class Roadmap:
 # ---- The builders: each declared field from its YAML key -----------------------------------------
 
 
-def build(level: type, data: dict[str, Any], key: tuple, lines: Any, **given: Any) -> Any:
+def build(level: type[Level], data: dict[str, Any], key: Key, lines: Any, **given: Any) -> Level:
     """One level of the model from its schema-valid YAML mapping at key path `key`: each declared
     field from its YAML key (or its value when left out), a nested level built the same way, the
     line of each key; `given`: what the caller sets (derived fields, levels that need the parent)."""
@@ -532,7 +540,7 @@ def build(level: type, data: dict[str, Any], key: tuple, lines: Any, **given: An
     return level(**values)
 
 
-def _load(spec: Spec, value: Any, key: tuple, lines: Any) -> Any:
+def _load(spec: Spec, value: Any, key: Key, lines: Any) -> Any:
     if spec.load is not None:
         return spec.load(value)
     if spec.level is not None:
@@ -542,7 +550,7 @@ def _load(spec: Spec, value: Any, key: tuple, lines: Any) -> Any:
     return dict(value) if spec.shape != "one" else value
 
 
-def _nested(level: type, data: Any, key: tuple, lines: Any) -> Any:
+def _nested(level: type[DataclassInstance], data: Any, key: Key, lines: Any) -> Any:
     if not isinstance(data, dict):  # the short form: an entry written as its item's id
         data = {SHORT_FORM[level]: data}
     if "line" in level.__dataclass_fields__:
@@ -550,7 +558,8 @@ def _nested(level: type, data: Any, key: tuple, lines: Any) -> Any:
     return build(level, data, key, lines)
 
 
-SHORT_FORM = {Entry: "item"}  # a level that may be written as one value (a block's entry as its item id): its key
+# a level that may be written as one value (a block's entry as its item id): its key
+SHORT_FORM: dict[type, str] = {Entry: "item"}
 
 
 def build_phase(data: dict[str, Any], source: str, number: int, lines: Any) -> Phase:
@@ -566,7 +575,7 @@ def build_phase(data: dict[str, Any], source: str, number: int, lines: Any) -> P
     return phase
 
 
-def _module(data: dict[str, Any], phase: Phase, key: tuple, lines: Any) -> Module:
+def _module(data: dict[str, Any], phase: Phase, key: Key, lines: Any) -> Module:
     kinds = {
         kind: _items(data.get(kind, []), singular, phase, data["id"], (*key, kind), lines)
         for kind, singular in zip(ITEM_KINDS, ("topic", "practice", "project"), strict=True)
@@ -585,7 +594,9 @@ def _mark_item_options(module: Module) -> None:
                 by_id[ident].choice_id = choice.id
 
 
-def _items(data: list[dict], kind: str, phase: Phase, module_id: str | None, key: tuple, lines: Any) -> list[Item]:
+def _items(
+    data: list[dict[str, Any]], kind: str, phase: Phase, module_id: str | None, key: Key, lines: Any
+) -> list[Item]:
     where = {"kind": kind, "phase_id": phase.id, "module_id": module_id, "source": phase.source}
     return [build(Item, d, (*key, n), lines, line=lines((*key, n)), **where) for n, d in enumerate(data)]
 
@@ -595,7 +606,7 @@ def build_track(data: dict[str, Any], source: str, lines: Any) -> Track:
     return build(Track, data, (), lines, source=source)
 
 
-def _lines(data: dict[str, Any], key: tuple, lines: Any) -> dict[str, int]:
+def _lines(data: dict[str, Any], key: Key, lines: Any) -> dict[str, int]:
     """The line of each key of one mapping, and of each resource in it (as 'resources[n]')."""
     out = {name: lines((*key, name)) for name in data}
     for n in range(len(data.get("resources", []) or [])):

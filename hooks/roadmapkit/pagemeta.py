@@ -17,7 +17,7 @@ imports MkDocs, for its parser: the check and the build can never read a page di
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import yaml
@@ -79,7 +79,8 @@ META: dict[str, Callable[[object], str | None]] = {
 
 
 def _kind(value: object) -> str:
-    kinds = ((bool, "true or false"), (int, "a number"), (float, "a number"), (datetime.date, "a date"))
+    kinds: tuple[tuple[type, str], ...] = ((bool, "true or false"), (int, "a number"), (float, "a number"))
+    kinds += ((datetime.date, "a date"),)
     kinds += ((list, "a list"), (dict, "a mapping"), (str, "text"), (type(None), "empty"))
     return next((name for kind, name in kinds if isinstance(value, kind)), "a value")
 
@@ -157,7 +158,7 @@ def _unloadable(front: str, doc: Document, display: str) -> Problem:
     return Problem(display, 2, "", _UNLOADABLE)
 
 
-def clean_meta(meta: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
+def clean_meta(meta: Mapping[str, Any]) -> tuple[dict[str, Any], list[str]]:
     """The allowed keys whose values are valid, text escaped (Markup); and the names of the others."""
     kept = {key: _escaped(value) for key, value in meta.items() if key in META and META[key](value) is None}
     return kept, [str(key) for key in meta if key not in kept]

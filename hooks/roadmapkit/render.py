@@ -318,7 +318,7 @@ class Renderer:
 
     def modules_covered(self, track: Track) -> list[Module]:
         """Modules with at least one item in the track, in roadmap order (linear in the track's entries)."""
-        found = {self.items[i].module_id for i in track.item_ids if i in self.items and self.items[i].module_id}
+        found = {m for i in track.item_ids if i in self.items and (m := self.items[i].module_id)}
         return sorted((self.modules[m] for m in found), key=lambda m: self._module_order[m.id])
 
     def all_ids(self) -> list[str]:
@@ -402,9 +402,11 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def _phase_data(phase: Phase) -> dict:
-    return _plain(phase)
+def _phase_data(phase: Phase) -> dict[str, Any]:
+    data: dict[str, Any] = _plain(phase)  # a dataclass becomes a dict
+    return data
 
 
-def _track_data(track: Track) -> dict:
-    return _plain(track)
+def _track_data(track: Track) -> dict[str, Any]:
+    data: dict[str, Any] = _plain(track)
+    return data

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import difflib
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -14,8 +14,8 @@ from .fastschema import Check, UnsupportedSchemaError, compile_schema, json_key
 from .loader import Document
 
 if TYPE_CHECKING:  # jsonschema is imported only when a file fails the compiled check
-    from jsonschema import Draft202012Validator
     from jsonschema.exceptions import ValidationError
+    from jsonschema.protocols import Validator as JSONSchemaValidator
 
 SCHEMA_FILES = ("common.schema.json", "phase.schema.json", "track.schema.json", "roadmap.schema.json")
 
@@ -29,12 +29,15 @@ class Validator:
         self.fast = fast
 
     @cached_property
-    def full(self) -> Draft202012Validator:
+    def full(self) -> JSONSchemaValidator:
         """The jsonschema validator (with the shared definitions), built on first need."""
         from jsonschema import Draft202012Validator, validators
         from referencing import Registry, Resource
 
-        engine = validators.extend(Draft202012Validator, {"uniqueItems": _unique_items})
+        # The ignore: types-jsonschema leaves validators.extend unannotated (it returns a validator class).
+        engine: type[JSONSchemaValidator] = validators.extend(  # type: ignore[no-untyped-call]
+            Draft202012Validator, {"uniqueItems": _unique_items}
+        )
         resources = ((f, Resource.from_contents(s)) for f, s in self.schemas.items())
         return engine(self.schemas[self.name], registry=Registry().with_resources(resources))
 
@@ -102,12 +105,16 @@ def _to_problem(doc: Document, err: ValidationError) -> Problem:
 
 
 def _message(err: ValidationError) -> str:
+    # Any JSON: the rule's value in the schema, the value that fails it (jsonschema sets both on every
+    # error it yields; the stubs' Unset is for an error made by hand).
+    expected: Any
+    value: Any
     rule, expected, value = err.validator, err.validator_value, err.instance
     if rule == "additionalProperties":
         return _unknown_message(err)
     if rule == "required":
         missing = err.message.split("'")[1] if "'" in err.message else "?"
-        return f"missing required key '{missing}' (expected keys: {', '.join(err.schema.get('required', []))})"
+        return f"missing required key '{missing}' (expected keys: {', '.join(_subschema(err).get('required', []))})"
     if rule == "type":
         return f"got {_type_name(value)} (expected {_type_word(expected)})"
     if rule == "enum":
@@ -125,13 +132,19 @@ def _message(err: ValidationError) -> str:
     return f"{_short(err.message)} (expected {rule} {expected!r})"
 
 
+def _subschema(err: ValidationError) -> Mapping[str, Any]:
+    """The schema whose rule failed: a mapping for each rule read here (required, additionalProperties)."""
+    return err.schema if isinstance(err.schema, Mapping) else {}
+
+
 def _unknown_keys(err: ValidationError) -> list[str]:
-    allowed = err.schema.get("properties", {})
-    return sorted(k for k in err.instance if k not in allowed)
+    allowed = _subschema(err).get("properties", {})
+    mapping: Any = err.instance  # the mapping with the unknown keys (set on every error jsonschema yields)
+    return sorted(k for k in mapping if k not in allowed)
 
 
 def _unknown_message(err: ValidationError) -> str:
-    allowed = sorted(err.schema.get("properties", {}))
+    allowed = sorted(_subschema(err).get("properties", {}))
     extra = _unknown_keys(err)
     name = extra[0] if extra else "?"
     close = difflib.get_close_matches(name, allowed, n=1)

@@ -142,8 +142,10 @@ def _level(level: type) -> dict[str, Any]:
     if level in SHORT_FORM:  # the one value alone, or the mapping
         short = next(spec for _, spec in specs(level) if spec.yaml == SHORT_FORM[level])
         alone = {"$ref": short.schema} if isinstance(short.schema, str) else short.schema
-        return _refs({"description": doc, "oneOf": [alone, body]}, file)
-    return _refs({"description": doc, **body}, file)
+        either: dict[str, Any] = _refs({"description": doc, "oneOf": [alone, body]}, file)  # a dict from a dict
+        return either
+    schema: dict[str, Any] = _refs({"description": doc, **body}, file)
+    return schema
 
 
 def schemas() -> dict[str, dict[str, Any]]:

@@ -5,6 +5,7 @@ Shared by the MkDocs hook (at build time) and roadmap-render (written into a mkd
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from markupsafe import escape
@@ -30,7 +31,7 @@ def site_nav(roadmap: Roadmap) -> list[dict[str, Any]]:
     ]
 
 
-def theme_extra(roadmap: Roadmap, extra: dict[str, Any]) -> dict[str, Any]:
+def theme_extra(roadmap: Roadmap, extra: Mapping[str, Any]) -> dict[str, Any]:
     """The values overrides/main.html reads from `extra`: the storage key and the aliases
     (former item ids, track ids, block ids per track and storage keys), so progress, notes and plans
     follow renames."""
