@@ -116,9 +116,11 @@ def test_enter_on_the_toggle_switches_the_palette(page: Page, site: str) -> None
     assert shown_toggle(page) == "Switch to dark mode"
 
 
-def test_until_the_learner_chooses_the_palette_follows_the_system(page: Page, site: str) -> None:
+@pytest.mark.parametrize("width", [375, 1280])
+def test_until_the_learner_chooses_the_palette_follows_the_system(page: Page, site: str, width: int) -> None:
     """Issue #25: a visit stores nothing, so the system's scheme picks the palette as it changes and
     on the next visit (Material stored the first palette it applied, and the system no longer counted)."""
+    page.set_viewport_size({"width": width, "height": 800})
     page.emulate_media(color_scheme="light")
     open_page(page, site)
     assert page.evaluate("__md_get('__palette')") is None
@@ -135,8 +137,10 @@ def test_until_the_learner_chooses_the_palette_follows_the_system(page: Page, si
     assert page.evaluate("__md_get('__palette')") is None
 
 
-def test_a_chosen_palette_outlasts_a_change_of_the_system_scheme(page: Page, site: str) -> None:
+@pytest.mark.parametrize("width", [375, 1280])
+def test_a_chosen_palette_outlasts_a_change_of_the_system_scheme(page: Page, site: str, width: int) -> None:
     """Once the learner switches, their choice holds whatever the system's scheme does."""
+    page.set_viewport_size({"width": width, "height": 800})
     page.emulate_media(color_scheme="dark")
     open_page(page, site)
     page.get_by_title("Switch to light mode").click()
