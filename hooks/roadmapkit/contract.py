@@ -77,6 +77,8 @@ ATTRIBUTES: dict[str, str] = {
     "data-rm-action": "progress: a button's action (export, import, reset...)",
     "data-rm-import-merge": "progress: merge an import (or replace)",
     "data-rm-status": "progress: the status line",
+    "data-rm-plan-status": "progress: the plan's status line, beside its Save button",
+    "data-rm-my-notes": "progress: where the learner's notes are listed (My notes)",
     "data-rm-palette": "the colour palette form (overrides/partials/palette.html)",
     "data-rm-note-for": "a learner's note shown under an item: the item id",
     # set only by the scripts

@@ -176,7 +176,8 @@
   function fillPlanForm(data, plan) { // left alone while the learner is typing in it
     var form = document.querySelector("[data-rm-plan-form]");
     if (!form || form.contains(document.activeElement)) return;
-    if (plan.track && trackOf(data, plan.track)) form.track.value = plan.track;
+    var pick = plan.track && trackOf(data, plan.track) && form.querySelector('input[name="track"][value="' + CSS.escape(plan.track) + '"]');
+    if (pick) pick.checked = true;
     form.start.value = plan.start || "";
     form.hours.value = plan.hours || "";
   }
@@ -271,6 +272,42 @@
     host.append(box);
   }
 
+  /* "My notes" on the progress page: every note under an item this site shows, in the roadmap's order,
+     under the item's title linked to its place. The notes are text, never HTML. */
+  var notesShown = [];
+  function paintMyNotes() {
+    var host = document.querySelector("[data-rm-my-notes]"), data = planData(), notes = rm.state().notes;
+    if (!host || !data) return;
+    var list = el("ul", "rm-my-notes"), mine = [];
+    Object.keys(data.items).forEach(function (id) {
+      var text = has(notes, id) && notes[id];
+      if (!text || typeof text !== "string") return;
+      var li = el("li"), a = el("a", "", data.items[id].title);
+      a.href = new URL(data.items[id].link, planRoot).href;
+      li.append(a, el("p", "rm-my-notes__text", text));
+      list.append(li);
+      mine.push([id, text]);
+    });
+    var now = JSON.stringify(mine);
+    if (host === notesShown[0] && now === notesShown[1]) return; // unchanged: nothing redrawn
+    notesShown = [host, now];
+    host.replaceChildren(mine.length ? list : el("p", "", "You have no notes yet. The \u270e button beside an " +
+      "item opens its note; what you write there is listed here."));
+  }
+
+  function planStatus(text) { // said beside the plan's Save button, where the learner is
+    var line = document.querySelector("[data-rm-plan-status]");
+    if (line) line.textContent = text; else status(text);
+  }
+
+  // "26 ticked items, 3 notes and your plan": what an export or import carried.
+  function carried(s) {
+    var n = function (k, one) { return k + " " + one + (k === 1 ? "" : "s"); };
+    var notes = Object.keys(s.notes || {}).filter(function (k) { return s.notes[k]; }).length;
+    var parts = [n(Object.keys(s.items).length, "ticked item"), n(notes, "note")];
+    return parts.join(", ") + (s.plan && s.plan.track ? " and your plan" : " (no plan)");
+  }
+
   function savePlan(changes) { // true once saved
     var next = clone(rm.state()), plan = dict(next.plan);
     for (var k in changes) plan[k] = changes[k];
@@ -318,7 +355,7 @@
     a.click();
     a.remove();
     setTimeout(function () { URL.revokeObjectURL(a.href); }, 0);
-    status("Exported " + Object.keys(rm.state().items).length + " ticked items.");
+    status("Exported " + carried(data) + ".");
   }
 
   /* Imports are capped: the file's size, and what it carries that this site does not know (unknown
@@ -334,7 +371,8 @@
     try { incoming = parse(text, true); } catch (e) {
       status(e.refused ? "That file was refused: it has a key named '" + e.refused + "', which a progress " +
         "export never has and which could change how this page works; nothing was changed."
-        : "That file is not a progress export (" + e.message + "); nothing was changed.");
+        : "That file is not a progress export from this site (" + (e instanceof SyntaxError ?
+          "it is not JSON text, or it was cut short" : e.message) + "); nothing was changed.");
       return;
     }
     if (incoming.version > VERSION) {
@@ -356,8 +394,7 @@
     if (!rm.change(next, true)) { status("The import could not be saved; nothing was changed."); return; }
     paint();
     enableUndo();
-    status("Imported " + Object.keys(incoming.items).length + " ticked items (" +
-      (merge ? "merged" : "replaced") + "). Undo is available.");
+    status("Imported " + carried(incoming) + " (" + (merge ? "merged" : "replaced") + "). Undo is available.");
   }
 
   function mergeStates(a, b) { // what is here wins; the file fills gaps (items, notes, plan, unknown keys)
@@ -420,7 +457,7 @@
       delete next.plan;
       var ok = rm.change(next);
       paint();
-      status(ok ? "Your plan was cleared." : notSaved("Clearing your plan was"));
+      planStatus(ok ? "Your plan was cleared." : notSaved("Clearing your plan was"));
     }
   });
 
@@ -429,9 +466,11 @@
     if (!form.matches("[data-rm-plan-form]")) return;
     event.preventDefault();
     var hours = form.hours.value ? +form.hours.value : null;
-    if (dayOf(form.start.value) === null) { status("Choose a start date."); return; }
-    var ok = savePlan({ track: form.track.value, start: form.start.value, hours: hours > 0 ? hours : null });
-    status(ok ? "Your plan was saved in this browser." : notSaved("Your plan is shown but was"));
+    var picked = form.querySelector('input[name="track"]:checked');
+    if (!picked) { planStatus("Choose a track."); return; }
+    if (dayOf(form.start.value) === null) { planStatus("Choose a start date."); return; }
+    var ok = savePlan({ track: picked.value, start: form.start.value, hours: hours > 0 ? hours : null });
+    planStatus(ok ? "Your plan was saved in this browser." : notSaved("Your plan is shown but was"));
   });
 
   document.addEventListener("change", function (event) {
@@ -441,12 +480,15 @@
     } else if (t.matches("[data-rm-plan-option]")) {
       var options = dict(dict(rm.state().plan).options);
       options[t.getAttribute("data-rm-plan-option")] = t.value;
-      status(savePlan({ options: options }) ? "Your plan was saved in this browser." : notSaved("Your choice is shown but was"));
+      planStatus(savePlan({ options: options }) ? "Your plan was saved in this browser." : notSaved("Your choice is shown but was"));
     } else if (t.matches('input[data-rm-action="import"]') && t.files && t.files[0]) {
       var merge = document.querySelector("[data-rm-import-merge]");
       if (t.files[0].size > MAX_FILE) { status(TOO_BIG); t.value = ""; return; }
       t.files[0].text().then(function (text) {
         importText(text, !merge || merge.checked);
+        t.value = "";
+      }, function () {
+        status("That file could not be read; nothing was changed.");
         t.value = "";
       });
     }
@@ -457,6 +499,7 @@
       paintPlan();
       paintNext();
       paintKept();
+      paintMyNotes();
       enableUndo();
     }
   };

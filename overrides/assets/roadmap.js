@@ -502,10 +502,12 @@
     if (row.matches("li")) row.append(node); else row.after(node);
   }
 
-  /* Phase and track pages have ONE note button, not one per item: pointing at a row (mouse, pen or
-     touch) or focusing anything in it moves the button right after the row's label, so Tab from a
-     checkbox reaches it. Rows roadmap-tools.js builds keep their own button; occurrences take none. */
-  var roam = null;
+  /* Phase and track pages have ONE note button, not one per item: pointing at a row (mouse or pen) or
+     focusing anything in it moves the button right after the row's label, so Tab from a checkbox
+     reaches it. A touch screen points at nothing before a tap, and a tap on the row's label ticks it:
+     there every row shows a button of its own (touchNotes), in the room its label keeps for it. Rows
+     roadmap-tools.js builds keep their own button; occurrences take none. */
+  var roam = null, touch = !!window.matchMedia && matchMedia("(any-pointer: coarse)").matches;
   function noteRow(node) { // the row node is in, if it takes the page's note button
     var row = node && node.closest ? node.closest("li.rm-row") : null;
     var box = row && row.querySelector(":scope > .rm-check > input[data-roadmap-id]");
@@ -513,8 +515,10 @@
       !row.querySelector("[data-rm-note]:not(.rm-note-roam)") ? row : null;
   }
 
-  function moveNote(row) {
-    if (!roam) {
+  function moveNote(row) { // the row's note button (on a touch screen its own), brought up to date
+    var own = touch && row.querySelector(":scope > .rm-note-roam");
+    if (own) roam = own;
+    else if (touch || !roam) {
       roam = el("button", "rm-note-btn rm-note-roam", "\u270e");
       roam.type = "button";
       roam.title = "Write a note (N on the checkbox)";
@@ -526,7 +530,12 @@
     roam.setAttribute("aria-label", "Note on " + label.textContent.trim());
     roam.setAttribute("aria-expanded", String(!!row.querySelector(":scope > .rm-note-edit")));
     roam.classList.toggle("rm-note-btn--has", !!get(state.notes, id));
-    label.after(roam);
+    if (roam.previousSibling !== label) label.after(roam);
+    return roam;
+  }
+
+  function touchNotes() {
+    if (touch) document.querySelectorAll("li.rm-row").forEach(function (row) { if (noteRow(row)) moveNote(row); });
   }
 
   function roamTo(event) {
@@ -560,8 +569,7 @@
       event.target.matches("input[data-roadmap-id]") ? noteRow(event.target) : null;
     if (!row) return;
     event.preventDefault();
-    moveNote(row);
-    roam.click();
+    moveNote(row).click();
   });
 
   function toggleNote(btn) {
@@ -597,7 +605,7 @@
       var next = clone(state);
       if (text) next.notes[id] = text; else delete next.notes[id];
       change(next);
-      paintNotes();
+      paintLists(); // notes, and the progress page's list of them
     }
     box.remove();
     if (row && noteRow(row)) moveNote(row); // the page's button comes back to this row
@@ -699,6 +707,7 @@
     focusableTables();
     showNotices();
     paint();
+    touchNotes();
     openCurrentPart();
     if (!api.tools && toolsUrl && document.querySelector("[data-rm-tools]") && !document.querySelector("script#rm-tools-js")) {
       var s = el("script");

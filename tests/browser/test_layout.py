@@ -74,6 +74,29 @@ def test_stored_progress_and_a_plan_move_nothing_as_the_script_fills_the_page(
         assert sum(score for score, _ in shifts) < 0.001, (path, shifts)
 
 
+@pytest.mark.parametrize("width", [375, 1280])
+def test_note_buttons_on_a_touch_screen_move_nothing(
+    new_context, site: str, roadmap: Roadmap, planned_track: Track, width: int
+) -> None:
+    """Issue #25: on a touch screen every row gets its own note button after the first paint; each sits
+    in the room its label keeps for it, so no row moves. Notes stored: the progress page fills My notes."""
+    ctx = new_context(viewport={"width": width, "height": 800}, has_touch=True, is_mobile=width < 600)
+    page = ctx.new_page()
+    page.add_init_script(LAYOUT_SHIFTS)
+    open_page(page, site)
+    notes = dict.fromkeys(planned_track.item_ids[:12], "Started with the official tutorial.")
+    page.evaluate(
+        "s => localStorage.setItem(window.roadmapKit.key, s)", json.dumps({"version": 1, "items": {}, "notes": notes})
+    )
+    phase = roadmap.item_index()[planned_track.item_ids[0]].phase_id
+    for path in (f"phases/{phase}/", f"tracks/{planned_track.id}/", "progress/"):
+        open_page(page, site + path)
+        if path != "progress/":
+            assert page.locator("li.rm-row > [data-rm-note]").count() > 1, path
+        shifts = layout_shifts(page)
+        assert sum(score for score, _ in shifts) < 0.001, (path, shifts)
+
+
 @pytest.mark.parametrize("where", ["home", "phase", "progress"])
 def test_a_progress_bar_stays_put_when_its_count_arrives(page, site: str, roadmap: Roadmap, where: str) -> None:
     """A page is painted as it is parsed. A frame that fell between a bar and its count (seen once,

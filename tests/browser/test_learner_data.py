@@ -241,7 +241,7 @@ def test_plan_data_with_lengths_no_plan_can_use_breaks_no_page(
 
     page.route("**/assets/roadmap-plan.js", hostile)
     open_page(page, f"{site}progress/")
-    page.select_option("[data-rm-plan-form] select[name=track]", planned_track.id)
+    page.check(f'[data-rm-plan-form] input[name=track][value="{planned_track.id}"]')
     page.fill("[data-rm-plan-form] input[name=start]", "2027-01-04")
     page.get_by_role("button", name="Save plan").click()
     out = page.locator(PLAN_OUT)

@@ -116,10 +116,36 @@ def test_enter_on_the_toggle_switches_the_palette(page: Page, site: str) -> None
     assert shown_toggle(page) == "Switch to dark mode"
 
 
-def test_a_stored_choice_outlasts_a_change_of_the_system_scheme(page: Page, site: str) -> None:
-    """As with Material: once a palette is stored, the system's scheme no longer picks it."""
+@pytest.mark.parametrize("width", [375, 1280])
+def test_until_the_learner_chooses_the_palette_follows_the_system(page: Page, site: str, width: int) -> None:
+    """Issue #25: a visit stores nothing, so the system's scheme picks the palette as it changes and
+    on the next visit (Material stored the first palette it applied, and the system no longer counted)."""
+    page.set_viewport_size({"width": width, "height": 800})
     page.emulate_media(color_scheme="light")
     open_page(page, site)
+    assert page.evaluate("__md_get('__palette')") is None
+    page.emulate_media(color_scheme="dark")
+    page.wait_for_function("document.body.getAttribute('data-md-color-scheme') === 'slate'")
+    assert metas(page)["color-scheme"] == ["dark"]
+    page.reload()
+    ready(page)
+    assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
+    page.emulate_media(color_scheme="light")
+    page.reload()
+    ready(page)
+    assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "default"
+    assert page.evaluate("__md_get('__palette')") is None
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+def test_a_chosen_palette_outlasts_a_change_of_the_system_scheme(page: Page, site: str, width: int) -> None:
+    """Once the learner switches, their choice holds whatever the system's scheme does."""
+    page.set_viewport_size({"width": width, "height": 800})
+    page.emulate_media(color_scheme="dark")
+    open_page(page, site)
+    page.get_by_title("Switch to light mode").click()
+    assert page.evaluate("__md_get('__palette')")["chosen"] is True
+    page.emulate_media(color_scheme="light")
     page.emulate_media(color_scheme="dark")
     assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "default"
     page.reload()
@@ -128,8 +154,29 @@ def test_a_stored_choice_outlasts_a_change_of_the_system_scheme(page: Page, site
     assert metas(page)["color-scheme"] == ["light"]
 
 
+def test_a_palette_stored_without_a_choice_is_not_taken_for_one(page: Page, site: str) -> None:
+    """What Material (and this script before issue #25) stored on a first visit, {index, color} without
+    the mark of a choice, no longer pins the palette: a returning visitor follows the system again."""
+    page.emulate_media(color_scheme="light")
+    open_page(page, site)
+    page.evaluate("__md_set('__palette', {index: 0, color: {scheme: 'default'}})")
+    page.emulate_media(color_scheme="dark")
+    page.reload()
+    ready(page)
+    assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
+
+
 @pytest.mark.parametrize(
-    "stored", ['{"index": 7}', '{"index": -3}', '{"index": 0.5}', '{"index": "1"}', "[]", "null", "{not json"]
+    "stored",
+    [
+        '{"index": 7, "chosen": true}',
+        '{"index": -3, "chosen": true}',
+        '{"index": 0.5, "chosen": true}',
+        '{"index": "1", "chosen": true}',
+        "[]",
+        "null",
+        "{not json",
+    ],
 )
 def test_a_damaged_stored_palette_is_ignored(page: Page, site: str, stored: str) -> None:
     """The stored choice is whatever the browser holds: anything but one of the toggles' indexes
