@@ -130,6 +130,9 @@ def _identity(who: Identity) -> Iterator[Field]:
     yield Field(src, ln("about", 1), "about", "markdown", who.about)
     if who.repository is not None:
         yield Field(src, ln("repository", 1), "repository", "url", who.repository)
+    if who.site_url is not None:
+        yield Field(src, ln("site_url", 1), "site_url", "url", who.site_url)
+    yield Field(src, ln("branch", 1), "branch", "title", who.branch)
     if who.storage_key is not None:
         yield Field(src, ln("storage_key", 1), "storage_key", "id", who.storage_key)
     for n, alias in enumerate(who.storage_key_aliases):

@@ -182,6 +182,8 @@ class Identity:
     audience: str = ""
     about: str = ""
     repository: str | None = None
+    branch: str = "main"  # the repository's default branch, for edit links
+    site_url: str | None = None  # the canonical address, when not the repository's Pages address
     storage_key: str | None = None
     storage_key_aliases: list[str] = field(default_factory=list)  # former storage keys, moved over in the browser
     source: str | None = None  # None: the roadmap has no content/roadmap.yml
@@ -363,6 +365,8 @@ def _lines(data: dict[str, Any], key: tuple, lines: Any) -> dict[str, int]:
         out[f"resources[{n}]"] = lines((*key, "resources", n))
     for n in range(len(data.get("outcomes", []) or [])):
         out[f"outcomes[{n}]"] = lines((*key, "outcomes", n))
+    for n in range(len(data.get("requires", []) or [])):  # a misspelt id is reported at its own line
+        out[f"requires[{n}]"] = lines((*key, "requires", n))
     return out
 
 
@@ -380,6 +384,8 @@ def build_identity(data: dict[str, Any], source: str, lines: Any) -> Identity:
         audience=data.get("audience", ""),
         about=data.get("about", ""),
         repository=data.get("repository"),
+        branch=data.get("branch", "main"),
+        site_url=data.get("site_url"),
         storage_key=data.get("storage_key"),
         storage_key_aliases=list(data.get("storage_key_aliases", [])),
         source=source,
