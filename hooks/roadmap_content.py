@@ -10,7 +10,6 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from markupsafe import escape
 from mkdocs.exceptions import PluginError
 
 from roadmapkit import ContentError, Problem, load_roadmap
@@ -19,7 +18,7 @@ from roadmapkit.files import refuse_links
 from roadmapkit.model import Roadmap
 from roadmapkit.pagemeta import clean_meta
 from roadmapkit.pages import docs_dir_problems
-from roadmapkit.site import site_nav, theme_extra
+from roadmapkit.site import site_identity, site_nav, theme_extra
 from roadmapkit.slug import safe_slugify
 
 if TYPE_CHECKING:  # MkDocs' types, for the annotations only
@@ -66,11 +65,13 @@ def configure(config: MkDocsConfig, roadmap: Roadmap) -> None:
 
 
 def _identity(config: MkDocsConfig, roadmap: Roadmap) -> None:
-    """content/roadmap.yml names the site; the theme prints these raw, so they are escaped (Markup)."""
-    who = roadmap.identity
-    if who.source:
-        config.site_name = escape(who.title)
-        config.site_description = escape(who.description)
+    """content/roadmap.yml names the site and its repository (header, edit links, canonical
+    address), mkdocs.yml names no roadmap: what it says is set here, escaped where the theme prints
+    it raw. A site_url the build already has (SITE_URL, or `mkdocs serve`'s own) is kept."""
+    if roadmap.identity.source:
+        for key, value in site_identity(roadmap.identity, config.site_url).items():
+            if value is not None:
+                config[key] = value
 
 
 def clean_page_meta(page: Page) -> None:
