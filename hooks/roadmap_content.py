@@ -10,11 +10,13 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from markupsafe import escape
 from mkdocs.exceptions import PluginError
 
 from roadmapkit import ContentError, Problem, load_roadmap
 from roadmapkit.errors import format_problems
 from roadmapkit.files import refuse_links
+from roadmapkit.load import identity_title
 from roadmapkit.model import Roadmap
 from roadmapkit.pagemeta import clean_meta
 from roadmapkit.pages import docs_dir_problems
@@ -45,8 +47,18 @@ def load(config: MkDocsConfig) -> tuple[Roadmap | None, list[Problem]]:
     try:
         roadmap = load_roadmap(content_dir(config), root, (config.markdown_extensions, config.mdx_configs))
     except ContentError as err:
+        _name_broken_site(config)
         return None, [*err.problems, *links]
+    if links:
+        _name_broken_site(config)
     return (None, links) if links else (roadmap, [])
+
+
+def _name_broken_site(config: MkDocsConfig) -> None:
+    """The error page is called what the roadmap is called, when content/roadmap.yml says so."""
+    title = identity_title(content_dir(config), Path(config.config_file_path).parent)
+    if title is not None:
+        config.site_name = escape(title)
 
 
 def refusal(problems: list[Problem]) -> PluginError:

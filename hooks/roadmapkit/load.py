@@ -23,6 +23,7 @@ from .files import content_files, display_path, refuse_links
 from .loader import Document, load_file
 from .model import Identity, Phase, Roadmap, Track, build_identity, build_phase, build_track
 from .pages import Extensions, check_pages
+from .safety import title_problem
 from .schema import check_document, validator_for
 
 SCHEMA_DIR = Path(__file__).resolve().parent / "schema"  # the engine's rules; content/schema is a copy for editors
@@ -71,6 +72,16 @@ def _load_roadmap(content_dir: Path, root: Path, markdown: Extensions | None) ->
         raise ContentError(problems)
     roadmap.warnings = check_warnings(roadmap)
     return roadmap
+
+
+def identity_title(content_dir: Path, root: Path | None = None) -> str | None:
+    """The title content/roadmap.yml gives, when that file is sound on its own: what a page about
+    the content's problems is called while the rest does not load."""
+    file = content_dir / "roadmap.yml"
+    if not file.is_file() or file.is_symlink():
+        return None
+    doc = _document(file, root or content_dir.parent, "roadmap", [], set(), {})
+    return doc.data["title"] if doc is not None and not title_problem(doc.data["title"]) else None
 
 
 def _document(

@@ -149,3 +149,28 @@ def test_a_fork_site_carries_its_own_identity_and_nothing_of_this_roadmap(tmp_pa
             text = path.read_text("utf-8", errors="replace")
             found = [t for t in traces if t and t != "Knot Atlas" and t in text]
             assert found == [], f"{path.relative_to(site)} names this project's roadmap: {found}"
+
+
+def test_quotes_in_a_title_are_escaped_once_in_headings_and_the_table_of_contents(tmp_path: Path) -> None:
+    """Issue #24: a track title with an apostrophe showed as `&#39;` in the compare page's contents."""
+    content = tmp_path / "mini"
+    shutil.copytree(FIXTURES / "mini", content)
+    track = content / "tracks" / "fast.yml"
+    track.write_text(track.read_text("utf-8").replace("title: Fast track", 'title: "Jo\'s \\"fast\\" <b>track</b>"'))
+    project = copy_project(tmp_path / "project", content=content)
+    site = tmp_path / "site"
+    result = mkdocs_build(project, site)
+    assert result.returncode == 0, result.stderr
+    for page in ("tracks/index.html", "tracks/fast/index.html"):
+        html = (site / page).read_text("utf-8")
+        assert "&amp;#39;" not in html and "&amp;#34;" not in html and "&amp;lt;" not in html, page
+        assert (
+            html.count('Jo\'s "fast" &lt;b&gt;track&lt;/b&gt;') + html.count("Jo&#39;s &#34;fast&#34; &lt;b&gt;") >= 2
+        )
+
+
+def test_no_engine_text_assumes_the_tracks_came_from_other_roadmaps() -> None:
+    wording = re.compile(r"original (roadmap|plan)|merged from|the seeds?\b", re.IGNORECASE)
+    for path in [*sorted((ROOT / "hooks" / "roadmapkit" / "templates").iterdir()), ROOT / "overrides" / "main.html"]:
+        found = wording.search(path.read_text("utf-8"))
+        assert found is None, f"{path.relative_to(ROOT)}: {found.group()!r}"
