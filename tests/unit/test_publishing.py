@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from roadmapkit import load_roadmap
 from sitebuild import ROOT, mkdocs_build
 
 WORKFLOW = ROOT / ".github" / "workflows" / "site.yml"
@@ -205,9 +206,24 @@ def test_the_ranges_are_tested_lowest_always_and_newest_weekly(workflow: dict) -
     assert any(s.get("with", {}).get("python-version") == "3.11" for s in lowest["steps"])
 
 
-def test_the_second_roadmap_runs_as_its_own_job(workflow: dict) -> None:
-    runs = [s.get("run", "") for s in workflow["jobs"]["fork"]["steps"]]
-    assert "bash scripts/test --content tests/fixtures/second" in runs
+def test_the_engine_suite_runs_on_a_second_a_minimal_and_a_large_roadmap(workflow: dict) -> None:
+    fork = workflow["jobs"]["fork"]
+    assert fork["strategy"]["matrix"]["content"] == ["second", "minimal", "large"]
+    runs = "\n".join(s.get("run", "") for s in fork["steps"])
+    assert 'bash scripts/test --content "tests/fixtures/$CONTENT"' in runs
+    assert 'python3 tests/largeroadmap.py "$RUNNER_TEMP/large"' in runs
+    for name in ("second", "minimal"):
+        assert (ROOT / "tests" / "fixtures" / name / "phases").is_dir()
+
+
+def test_the_generated_large_roadmap_is_valid_and_large(tmp_path: Path) -> None:
+    from largeroadmap import write
+
+    roadmap = load_roadmap(write(tmp_path / "content"), tmp_path)
+    assert len(roadmap.items) > 500 and len(roadmap.tracks) >= 4 and not roadmap.warnings
+    assert any(t.folds for t in roadmap.tracks) and any(b.choice for t in roadmap.tracks for b in t.blocks)
+    assert any(e.repeat == "occurrence" for t in roadmap.tracks for b in t.blocks for e in b.entries)
+    assert any(all(b.weeks is None and b.duration is None for b in t.blocks) for t in roadmap.tracks)  # undated
 
 
 def test_dependabot_proposes_pip_npm_and_action_updates_weekly_grouped() -> None:
