@@ -6,7 +6,7 @@ import datetime
 import json
 
 import pytest
-from playwright.sync_api import Browser
+from playwright.sync_api import Browser, Page, expect
 
 from browserkit import CHROMIUM_FLAGS, LAYOUT_SHIFTS, find_chromium, layout_shifts, open_page
 from roadmapkit.model import Roadmap, Track
@@ -72,6 +72,25 @@ def test_stored_progress_and_a_plan_move_nothing_as_the_script_fills_the_page(
         # A date field filled from the plan redraws its own text (a 0.00001 shift, no element moves).
         shifts = layout_shifts(page)
         assert sum(score for score, _ in shifts) < 0.001, (path, shifts)
+
+
+def test_stored_notes_hold_the_first_frame_until_they_are_under_their_rows(
+    page: Page, site: str, roadmap: Roadmap
+) -> None:
+    """A long page is painted as it is parsed: on a loaded machine, rows were painted before the
+    script after the content put the stored notes under them, and each note moved the rows below
+    (a layout shift of 0.013-0.019 on track pages). With notes stored, the <head> makes the first
+    frame wait for that script (<link rel=expect blocking=render>); without, nothing waits."""
+    phase = roadmap.phases[0]
+    url = f"{site}phases/{phase.id}/"
+    waits = "document.querySelectorAll('head link[rel=expect][blocking=render][href=\"#rm-notes\"]').length"
+    open_page(page, url)
+    assert page.evaluate(waits) == 0 and page.locator("script#rm-notes").count() == 1
+    state = {"version": 1, "items": {}, "notes": {phase.items[0].id: "Read it twice."}}
+    page.evaluate("s => localStorage.setItem(window.roadmapKit.key, s)", json.dumps(state))
+    open_page(page, url)
+    assert page.evaluate(waits) == 1
+    expect(page.locator(f'.rm-usernote[data-rm-note-for="{phase.items[0].id}"]')).to_have_text("Read it twice.")
 
 
 @pytest.mark.parametrize("where", ["home", "phase", "progress"])

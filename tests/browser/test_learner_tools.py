@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from browserkit import open_note, open_page, ready, stored, unfold
+from browserkit import instant_navigation, open_note, open_page, ready, stored, unfold
 from roadmapkit.model import Roadmap, Track
 from roadmapkit.pacing import block_weeks, counted, entry_key
 from roadmapkit.render import hours_number
@@ -478,8 +478,7 @@ def test_what_next_follows_prerequisites_and_the_chosen_track(
 def test_tools_load_after_instant_navigation(page: Page, site: str) -> None:
     """roadmap-tools.js and roadmap-tools.css are fetched only by pages with tools, including pages
     reached without a reload."""
-    # Material intercepts links only once it has the sitemap: a click before that is a full load.
-    with page.expect_response(lambda r: r.url.endswith("sitemap.xml")):
+    with instant_navigation(page):
         open_page(page, f"{site}about/")
     assert page.evaluate("window.roadmapKit.tools") is None
     assert page.locator('link[href$="roadmap-tools.css"]').count() == 0

@@ -22,7 +22,7 @@ project, sites = Path(sys.argv[1]), sys.argv[2:]
 hits = []
 for n, site in enumerate(sites):
     if n == 2:
-        phase = sorted((project / "content" / "phases").glob("*.yml"))[1]
+        phase = sorted((project / "content" / "phases").glob("*.yml"))[-1]
         text = phase.read_text("utf-8")
         phase.write_text(text.replace("\\ntitle: ", "\\ntitle: Renamed ", 1), "utf-8")
     config = load_config(config_file=str(project / "mkdocs.yml"), site_dir=site)
