@@ -83,7 +83,7 @@ def test_stored_notes_hold_the_first_frame_until_they_are_under_their_rows(
     frame wait for that script (<link rel=expect blocking=render>); without, nothing waits."""
     phase = roadmap.phases[0]
     url = f"{site}phases/{phase.id}/"
-    waits = "document.querySelectorAll('head link[rel=expect][blocking=render][href=\"#rm-notes\"]').length"
+    waits = "document.querySelectorAll('head link[rel=expect][blocking=render][href$=\"#rm-notes\"]').length"
     open_page(page, url)
     assert page.evaluate(waits) == 0 and page.locator("script#rm-notes").count() == 1
     state = {"version": 1, "items": {}, "notes": {phase.items[0].id: "Read it twice."}}
