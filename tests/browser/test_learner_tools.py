@@ -439,13 +439,20 @@ def next_model(roadmap: Roadmap, t: Track, done: set[str], count: int = 5) -> li
     others = {i: g - {i} for g in groups for i in g}
     out: list[str] = []
     offered: set[str] = set()
-    for ident in t.item_ids:
-        if ident in done or others.get(ident, set()) & done or ident in offered:
+    # The plan's blocks (each choice at its default option), an occurrence by its own key.
+    entries = [(entry_key(e, t, b), e.item_id) for b in counted(t) for e in b.entries]
+    for key, ident in _first_each(entries):
+        if key in done or others.get(ident, set()) & done or key in offered:
             continue
         if all(r in done for r in items[ident].requires):
-            out.append(ident)
+            out.append(key)
             offered |= others.get(ident, set())
     return out[:count]
+
+
+def _first_each(entries: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    seen: set[str] = set()
+    return [(key, ident) for key, ident in entries if not (key in seen or seen.add(key))]
 
 
 def shown_next(page: Page) -> list[str]:
