@@ -16,10 +16,11 @@ from mkdocs.exceptions import PluginError
 from roadmapkit import ContentError, Problem, load_roadmap
 from roadmapkit.errors import format_problems
 from roadmapkit.files import refuse_links
+from roadmapkit.load import identity_title
 from roadmapkit.model import Roadmap
 from roadmapkit.pagemeta import clean_meta
 from roadmapkit.pages import docs_dir_problems
-from roadmapkit.site import site_nav, theme_extra
+from roadmapkit.site import site_identity, site_nav, theme_extra
 from roadmapkit.slug import safe_slugify
 
 if TYPE_CHECKING:  # MkDocs' types, for the annotations only
@@ -46,8 +47,18 @@ def load(config: MkDocsConfig) -> tuple[Roadmap | None, list[Problem]]:
     try:
         roadmap = load_roadmap(content_dir(config), root, (config.markdown_extensions, config.mdx_configs))
     except ContentError as err:
+        _name_broken_site(config)
         return None, [*err.problems, *links]
+    if links:
+        _name_broken_site(config)
     return (None, links) if links else (roadmap, [])
+
+
+def _name_broken_site(config: MkDocsConfig) -> None:
+    """The error page is called what the roadmap is called, when content/roadmap.yml says so."""
+    title = identity_title(content_dir(config), Path(config.config_file_path).parent)
+    if title is not None:
+        config.site_name = escape(title)
 
 
 def refusal(problems: list[Problem]) -> PluginError:
@@ -66,11 +77,13 @@ def configure(config: MkDocsConfig, roadmap: Roadmap) -> None:
 
 
 def _identity(config: MkDocsConfig, roadmap: Roadmap) -> None:
-    """content/roadmap.yml names the site; the theme prints these raw, so they are escaped (Markup)."""
-    who = roadmap.identity
-    if who.source:
-        config.site_name = escape(who.title)
-        config.site_description = escape(who.description)
+    """content/roadmap.yml names the site and its repository (header, edit links, canonical
+    address), mkdocs.yml names no roadmap: what it says is set here, escaped where the theme prints
+    it raw. A site_url the build already has (SITE_URL, or `mkdocs serve`'s own) is kept."""
+    if roadmap.identity.source:
+        for key, value in site_identity(roadmap.identity, config.site_url).items():
+            if value is not None:
+                config[key] = value
 
 
 def clean_page_meta(page: Page) -> None:

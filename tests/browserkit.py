@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import os
 import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -55,6 +57,16 @@ class QuietHandler(SimpleHTTPRequestHandler):
 def ready(page: Page) -> None:
     """Wait until the roadmap script has painted stored state."""
     page.wait_for_function("document.documentElement.hasAttribute('data-rm-ready')")
+
+
+@contextmanager
+def instant_navigation(page: Page) -> Iterator[None]:
+    """Around a page load: returns once Material has the page's sitemap.xml. Material's instant
+    navigation takes over a link only when the sitemap lists it; a click before it has arrived (on
+    a loaded machine, the test is quicker) is a full load, which a test of instant navigation must
+    not take for one."""
+    with page.expect_event("requestfinished", lambda request: request.url.endswith("/sitemap.xml")):
+        yield
 
 
 def open_page(page: Page, url: str) -> Page:

@@ -1,6 +1,8 @@
 """Run the engine's unit and browser tests on a copy of the project whose content/ is another
 roadmap: `bash scripts/test --content DIR` (CI runs it on tests/fixtures/second, a woodworking
-roadmap that shares no id, title or count with this one). Extra arguments go to pytest."""
+roadmap that shares no id, title or count with this one; on tests/fixtures/minimal, one phase,
+module, item and undated track; and on the large roadmap tests/largeroadmap.py writes). Extra
+arguments go to pytest."""
 
 from __future__ import annotations
 

@@ -95,11 +95,11 @@ def long_track_content(
 
 
 @contextmanager
-def mkdocs_serve(project: Path, timeout: float = 60, log: list[str] | None = None) -> Iterator[str]:
+def mkdocs_serve(project: Path, timeout: float = 60, log: list[str] | None = None, **env: str) -> Iterator[str]:
     """Run the real `mkdocs serve` on a project on a free local port; yields the site's address.
-    Its log lines go to `log` when one is given."""
+    Its log lines go to `log` when one is given; `env` adds to its environment."""
     port = _free_port()
-    environ = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    environ = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **env}
     cmd = [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", "-f", str(project / "mkdocs.yml")]
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=environ, cwd=project)
     log = [] if log is None else log

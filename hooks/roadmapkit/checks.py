@@ -12,7 +12,7 @@ from .budget import markdown_budget
 from .errors import Problem
 from .fields import Field, fields
 from .model import FOLD_ENTRIES, Item, Module, Phase, Roadmap, Track
-from .pacing import MAX_BLOCK_WEEKS, stated_weeks
+from .pacing import MAX_BLOCK_WEEKS, plan_weeks, stated_weeks
 from .safety import bad_character, id_problem, title_problem, url_problem
 from .text import markdown_problem
 
@@ -44,6 +44,7 @@ def check_roadmap(
         *(p for track in roadmap.tracks for p in _track_repeats(track)),
         *(p for track in roadmap.tracks for p in _track_blocks(track)),
         *(p for track in roadmap.tracks for p in _block_lengths(track)),
+        *(p for track in roadmap.tracks for p in _plan_total(track)),
         *_storage_keys(roadmap),
         *_track_aliases(roadmap.tracks),
         *_markdown_links(roadmap),
@@ -200,13 +201,14 @@ def _aliases(roadmap: Roadmap) -> Iterator[Problem]:
 def _requires(roadmap: Roadmap, known: frozenset[str] | set[str], hint: _Hints) -> Iterator[Problem]:
     index = roadmap.item_index()
     for item in roadmap.items:
-        for req in item.requires:
+        for n, req in enumerate(item.requires):
+            line = item.lines.get(f"requires[{n}]", item.line)  # the line of the value itself
             if req == item.id:
-                yield Problem(item.source, item.line, f"{item.id}.requires", "an item cannot require itself")
+                yield Problem(item.source, line, f"{item.id}.requires", "an item cannot require itself")
             elif req not in index and req not in known:
                 yield Problem(
                     item.source,
-                    item.line,
+                    line,
                     f"{item.id}.requires",
                     f"unknown item id '{req}'{hint(req)} (expected the id of an item)",
                 )
@@ -223,11 +225,15 @@ class _Hints:
         self.items = roadmap.item_index()
         self.aliases = roadmap.alias_index()
         self.kinds = _other_ids(roadmap)
+        self.item_choices = {c.id: c.items for p in roadmap.phases for m in p.modules for c in m.item_choices}
         self.searched = 0
 
     def __call__(self, ident: str) -> str:
         if ident in self.aliases:
             return f"; it was renamed to '{self.aliases[ident]}'"
+        if ident in self.item_choices:
+            options = " or ".join(f"'{i}'" for i in self.item_choices[ident])
+            return f"; that is an item choice's id: require the option that is needed ({options})"
         if ident in self.kinds:
             return f"; that is {self.kinds[ident]} id, not an item's"
         if self.searched >= limits.MAX_HINTS:
@@ -480,6 +486,28 @@ def _block_lengths(track: Track) -> Iterator[Problem]:
             f"blocks[{b}].{name}",
             f"a block of {_weeks_text(weeks)} cannot date a plan"
             f" (expected a length above 0 and at most {MAX_BLOCK_WEEKS} weeks, ten years)",
+        )
+
+
+def _plan_total(track: Track) -> Iterator[Problem]:
+    """A track's `plan_weeks` (the total its source states) and its blocks (each choice at its
+    default option) agree: the plan a learner follows lasts what the track says."""
+    if track.plan_weeks is None:
+        return
+    low, high = track.plan_weeks
+    line = track.lines.get("plan_weeks", 1)
+    if low > high:
+        yield Problem(track.source, line, "plan_weeks", f"min {low:g} is above max {high:g} (expected min <= max)")
+        return
+    total = plan_weeks(track)
+    if not low - 1e-6 <= total <= high + 1e-6:
+        stated = f"{low:g}" if low == high else f"{low:g} to {high:g}"
+        yield Problem(
+            track.source,
+            line,
+            "plan_weeks",
+            f"the blocks add up to {total:.4g} weeks, not {stated}"
+            " (expected the blocks' weeks to add up to plan_weeks: change one or the other)",
         )
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from .assets import OWN_ASSETS, minify
 from .errors import ContentError
@@ -24,7 +24,7 @@ from .model import Roadmap
 from .pagemeta import page_source
 from .pages import docs_dir_problems
 from .render import PLAN_SCRIPT, Renderer, plan_script, roadmap_json
-from .site import site_nav, theme_extra
+from .site import site_identity, site_nav, theme_extra
 
 MARKER = ".roadmap-render"
 OWNED = (MARKER, "mkdocs.yml", "docs", "overrides")  # what a second run replaces; nothing else
@@ -102,8 +102,8 @@ def rendered_config(config: dict[str, Any], roadmap: Roadmap) -> dict[str, Any]:
     out["extra"] = {**extra, **theme_extra(roadmap, extra)}
     out["nav"] = config.get("nav") or site_nav(roadmap)
     if roadmap.identity.source:  # content/roadmap.yml names the site; the theme prints these raw
-        out["site_name"] = str(escape(roadmap.identity.title))
-        out["site_description"] = str(escape(roadmap.identity.description))
+        given = site_identity(roadmap.identity, config.get("site_url") or None)
+        out.update({key: str(value) for key, value in given.items() if value is not None and key != "edit_uri"})
     return out
 
 

@@ -394,8 +394,8 @@ class Track:
                 "max": {"type": "number", "minimum": 0, "maximum": 520, "description": "Longest total, in weeks."},
             },
         },
-        "The plan's total length in weeks as its source states it (e.g. 12-24 months: min 52, max 104); a test checks"
-        " that the blocks add up to it.",
+        "The plan's total length in weeks as its source states it (e.g. 12-24 months: min 52, max 104);"
+        " roadmap-validate checks that the blocks (each choice at its default option) add up to it.",
         load=lambda v: (v["min"], v["max"]),
     )
     audience: str = declared("markdown", "markdown", "Who this plan suits.", default="",
@@ -470,8 +470,28 @@ class Identity:
                              "Who it is for, as plain text.", default="", shown="home")  # fmt: skip
     about: str = declared("markdown", "markdown", "A longer introduction for the home page, in Markdown.",
                           default="", shown="home")  # fmt: skip
-    repository: str | None = declared("url", "url", "Where the roadmap's source lives (http or https).",
-                                      shown="header")  # fmt: skip
+    repository: str | None = declared(
+        "url",
+        "url",
+        "Where the roadmap's source lives (http or https): the header's link and name, and, on GitHub or GitLab, each"
+        " page's edit link. Leave it out and the site has neither.",
+        shown="header, edit links",
+    )
+    branch: str = declared(
+        "title",
+        {"type": "string", "pattern": "^[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*$", "maxLength": 100},
+        "The repository's default branch, which the edit links open (default: main).",
+        default="main",
+        shown="edit links",
+    )
+    site_url: str | None = declared(
+        "url",
+        "url",
+        "The address the site is published at (its canonical links and sitemap). Default: the GitHub Pages address of"
+        " a GitHub repository (https://OWNER.github.io/NAME/). A build with SITE_URL set in its environment (the"
+        " publishing workflow sets it from GitHub Pages) uses that.",
+        shown="canonical links, sitemap",
+    )
     storage_key: str | None = declared(
         "id",
         "id",
@@ -613,6 +633,8 @@ def _lines(data: dict[str, Any], key: Key, lines: Any) -> dict[str, int]:
         out[f"resources[{n}]"] = lines((*key, "resources", n))
     for n in range(len(data.get("outcomes", []) or [])):
         out[f"outcomes[{n}]"] = lines((*key, "outcomes", n))
+    for n in range(len(data.get("requires", []) or [])):  # a misspelt id is reported at its own line
+        out[f"requires[{n}]"] = lines((*key, "requires", n))
     return out
 
 

@@ -10,7 +10,7 @@ from xml.etree.ElementTree import Element
 import markdown
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from . import limits
 
@@ -19,8 +19,10 @@ _SAFE_HREF = re.compile(r"^(https?://|#)", re.IGNORECASE)
 
 
 def markdown_text(text: str) -> Markup:
-    """Plain text made safe for a Markdown line (a heading): no markup, no attribute lists."""
-    escaped = str(escape(" ".join(text.split())))
+    """Plain text made safe for a Markdown line (a heading): no markup, no attribute lists. Only
+    &, < and > become entities: quotes are plain text there, and Markdown's table of contents would
+    escape a numeric entity (&#39;) a second time."""
+    escaped = " ".join(text.split()).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return Markup(_MD_SPECIAL.sub(r"\\\1", escaped))
 
 

@@ -15,7 +15,7 @@ from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 from browserkit import CHROMIUM_FLAGS, QuietHandler, QuietServer, find_chromium
 from roadmapkit import load_roadmap
 from roadmapkit.model import Roadmap, Track
-from sitebuild import ROOT, mkdocs_build
+from sitebuild import FIXTURES, ROOT, copy_project, mkdocs_build
 
 
 @pytest.fixture(scope="session")
@@ -35,21 +35,56 @@ def server(www: Path) -> Iterator[str]:
     httpd.server_close()
 
 
+FEATURES = FIXTURES / "features"  # what the browser tests exercise, for a roadmap without it
+
+
+def lacks(roadmap: Roadmap) -> list[str]:
+    """What the browser tests exercise that the roadmap does not have (any valid roadmap may lack it)."""
+    first = roadmap.phases[0]
+    dated = [t for t in roadmap.tracks if sum(b.weeks or 0 for b in t.blocks) >= 2]
+    wanted = {
+        "a first phase of two modules, the first with two items or more": len(first.modules) > 1
+        and len(first.modules[0].items) > 1,
+        "a track whose blocks last two weeks or more (weeks:)": bool(dated),
+        "a repeated task (repeat: occurrence) in a dated block": any(
+            e.repeat == "occurrence" and b.weeks for t in roadmap.tracks for b in t.blocks for e in b.entries
+        ),
+        "a track with a choice of blocks": any(b.choice for t in roadmap.tracks for b in t.blocks),
+        "an item with a prerequisite": any(item.requires for item in roadmap.items),
+    }
+    return [name for name, present in wanted.items() if not present]
+
+
 @pytest.fixture(scope="session")
-def site(server: str, www: Path) -> str:
+def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The project the browser tests build: this one, or, when its roadmap lacks something they
+    exercise, a copy whose content/ has tests/fixtures/features added (a phase before the first,
+    a track before the others). Every test runs, on any valid roadmap."""
+    if not lacks(load_roadmap(ROOT / "content", ROOT)):
+        return ROOT
+    content = tmp_path_factory.mktemp("features") / "content"
+    shutil.copytree(ROOT / "content", content)
+    for folder in ("phases", "tracks"):
+        for file in (FEATURES / folder).glob("*.yml"):
+            shutil.copy(file, content / folder / file.name)
+    return copy_project(content.parent / "project", content=content)
+
+
+@pytest.fixture(scope="session")
+def site(server: str, www: Path, project: Path) -> str:
     """The real site built for the test server's address (Material's instant navigation needs
     site_url to match), at /ml/, plus a copy at /other/: two project sites on one origin."""
     url = f"{server}/ml/"
-    result = mkdocs_build(ROOT, www / "ml", SITE_URL=url)
+    result = mkdocs_build(project, www / "ml", SITE_URL=url)
     assert result.returncode == 0, result.stderr
     shutil.copytree(www / "ml", www / "other")
     return url
 
 
 @pytest.fixture(scope="session")
-def roadmap() -> Roadmap:
-    """The canonical roadmap the test site is built from."""
-    return load_roadmap(ROOT / "content", ROOT)
+def roadmap(project: Path) -> Roadmap:
+    """The roadmap the test site is built from."""
+    return load_roadmap(project / "content", project)
 
 
 @pytest.fixture(scope="session")

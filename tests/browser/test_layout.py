@@ -6,7 +6,7 @@ import datetime
 import json
 
 import pytest
-from playwright.sync_api import Browser
+from playwright.sync_api import Browser, Page, expect
 
 from browserkit import CHROMIUM_FLAGS, LAYOUT_SHIFTS, find_chromium, layout_shifts, open_page
 from roadmapkit.model import Roadmap, Track
@@ -95,6 +95,25 @@ def test_note_buttons_on_a_touch_screen_move_nothing(
             assert page.locator("li.rm-row > [data-rm-note]").count() > 1, path
         shifts = layout_shifts(page)
         assert sum(score for score, _ in shifts) < 0.001, (path, shifts)
+
+
+def test_stored_notes_hold_the_first_frame_until_they_are_under_their_rows(
+    page: Page, site: str, roadmap: Roadmap
+) -> None:
+    """A long page is painted as it is parsed: on a loaded machine, rows were painted before the
+    script after the content put the stored notes under them, and each note moved the rows below
+    (a layout shift of 0.013-0.019 on track pages). With notes stored, the <head> makes the first
+    frame wait for that script (<link rel=expect blocking=render>); without, nothing waits."""
+    phase = roadmap.phases[0]
+    url = f"{site}phases/{phase.id}/"
+    waits = "document.querySelectorAll('head link[rel=expect][blocking=render][href$=\"#rm-notes\"]').length"
+    open_page(page, url)
+    assert page.evaluate(waits) == 0 and page.locator("script#rm-notes").count() == 1
+    state = {"version": 1, "items": {}, "notes": {phase.items[0].id: "Read it twice."}}
+    page.evaluate("s => localStorage.setItem(window.roadmapKit.key, s)", json.dumps(state))
+    open_page(page, url)
+    assert page.evaluate(waits) == 1
+    expect(page.locator(f'.rm-usernote[data-rm-note-for="{phase.items[0].id}"]')).to_have_text("Read it twice.")
 
 
 @pytest.mark.parametrize("where", ["home", "phase", "progress"])

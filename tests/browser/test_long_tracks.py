@@ -12,7 +12,7 @@ from playwright.sync_api import Page, expect
 from test_accessibility import axe_violations, open_as
 from test_learner_tools import put_state
 
-from browserkit import open_page
+from browserkit import instant_navigation, open_page
 from sitebuild import copy_project, long_track_content, mkdocs_build
 
 
@@ -62,7 +62,8 @@ def test_the_part_the_learner_is_in_opens(page: Page, long_site: str) -> None:
 def test_the_part_opens_after_instant_navigation_too(page: Page, long_site: str) -> None:
     home = long_site.removesuffix("tracks/long/")
     open_page(page, home)
-    put_state(page, {"version": 1, "items": {"t110": 1}, "notes": {}})  # mid part 3
+    with instant_navigation(page):
+        put_state(page, {"version": 1, "items": {"t110": 1}, "notes": {}})  # mid part 3 (put_state reloads)
     page.evaluate("window.__marker = 1")  # survives only if navigation is instant (no full reload)
     page.locator("a.rm-card__title", has_text="Long track").click()
     page.wait_for_url("**/tracks/long/")

@@ -9,7 +9,7 @@ from playwright.sync_api import Browser, Page
 
 from browserkit import ready
 from roadmapkit.model import Roadmap
-from sitebuild import ROOT, mkdocs_build
+from sitebuild import mkdocs_build
 
 
 def test_every_page_loads_with_nothing_requested_outside_the_site(
@@ -23,11 +23,13 @@ def test_every_page_loads_with_nothing_requested_outside_the_site(
     assert console.external == []
 
 
-def test_offline_build_works_from_disk_with_search(browser: Browser, tmp_path: Path, console, roadmap: Roadmap) -> None:
+def test_offline_build_works_from_disk_with_search(
+    browser: Browser, tmp_path: Path, console, roadmap: Roadmap, project: Path
+) -> None:
     item = roadmap.phases[0].items[0]
     word = max(re.findall(r"[A-Za-z]{4,}", item.title), key=len).lower()  # a word search must find
     site = tmp_path / "offline"
-    result = mkdocs_build(ROOT, site, OFFLINE="true")
+    result = mkdocs_build(project, site, OFFLINE="true")  # the project the `roadmap` fixture is of
     assert result.returncode == 0, result.stderr
     ctx = browser.new_context()
     requested: list[str] = []
@@ -62,10 +64,10 @@ def test_offline_build_works_from_disk_with_search(browser: Browser, tmp_path: P
     assert console.external == [] and console.errors == []
 
 
-def test_search_shim_is_only_in_the_offline_build(site: str, www: Path, tmp_path: Path) -> None:
+def test_search_shim_is_only_in_the_offline_build(site: str, www: Path, tmp_path: Path, project: Path) -> None:
     """iframe-worker is for search on file:// only: online it would block rendering."""
     assert "iframe-worker" not in (www / "ml" / "index.html").read_text("utf-8")
     offline = tmp_path / "offline"
-    result = mkdocs_build(ROOT, offline, OFFLINE="true")
+    result = mkdocs_build(project, offline, OFFLINE="true")
     assert result.returncode == 0, result.stderr
     assert "iframe-worker/shim.js" in (offline / "index.html").read_text("utf-8")

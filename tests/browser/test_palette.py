@@ -12,7 +12,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page
 
-from browserkit import LAYOUT_SHIFTS, layout_shifts, open_page, ready
+from browserkit import LAYOUT_SHIFTS, instant_navigation, layout_shifts, open_page, ready
 
 # Records, from before any of the page's own scripts run, each change to the body's attributes
 # and to the stylesheet links' addresses, with how far the parser had got when it happened.
@@ -77,7 +77,8 @@ def test_a_first_visit_follows_the_system_and_restyles_nothing(
 
 def test_the_toggle_switches_is_remembered_and_survives_instant_navigation(page: Page, site: str) -> None:
     page.emulate_media(color_scheme="light")
-    open_page(page, site)
+    with instant_navigation(page):
+        open_page(page, site)
     page.evaluate("window.__marker = 1")  # survives only if navigation is instant (no full reload)
     page.get_by_title("Switch to dark mode").click()
     assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import BrowserContext, Page, expect
 
-from browserkit import open_page, ready, stored
+from browserkit import instant_navigation, open_page, ready, stored
 from roadmapkit.model import Roadmap
 
 
@@ -64,7 +64,8 @@ def test_same_item_on_a_track_page_after_instant_navigation(
     page: Page, site: str, shared: tuple[str, str, str]
 ) -> None:
     item_id, phase_id, track_id = shared
-    open_page(page, f"{site}tracks/{track_id}/")
+    with instant_navigation(page):
+        open_page(page, f"{site}tracks/{track_id}/")
     page.evaluate("window.__marker = 1")  # survives only if navigation is instant (no full reload)
     page.locator(f'.rm-item:has(input[data-roadmap-id="{item_id}"]) a.rm-where').first.click()
     # Not the exact URL: Material's navigation.tracking rewrites the hash to the heading in view.

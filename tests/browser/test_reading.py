@@ -3,13 +3,15 @@ their names whole, an item's `#` link never takes a line of its own, and a title
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page
+from playwright.sync_api import Page, expect
 
 from browserkit import open_page
 from roadmapkit.model import Roadmap
+from sitebuild import FIXTURES, copy_project, mkdocs_build
 
 # Each word of an element's text laid out over two lines other than after a hyphen (a mid-word break).
 BROKEN_WORDS = """el => {
@@ -76,6 +78,35 @@ def test_the_tracks_table_keeps_every_name_whole(page: Page, site: str, width: i
     assert names.count() > 0
     for i in range(names.count()):
         assert names.nth(i).evaluate(BROKEN_WORDS) == [], names.nth(i).inner_text()
+
+
+LONG_TITLE = "A structured university programme with electives, studio labs and a final project"
+LONG_AUDIENCE = "Students who finished a first year of general studies and want a supervised path. " * 3
+
+
+@pytest.fixture(scope="module")
+def long_titles_site(server: str, www: Path, tmp_path_factory: pytest.TempPathFactory) -> str:
+    """A roadmap whose tracks have long titles and long "Suits" texts, as a curriculum's do."""
+    content = tmp_path_factory.mktemp("long-titles") / "content"
+    shutil.copytree(FIXTURES / "mini", content)
+    track = content / "tracks" / "fast.yml"
+    text = track.read_text("utf-8").replace("title: Fast track", f"title: {LONG_TITLE}")
+    track.write_text(text.replace("\nblocks:", f"\naudience: {LONG_AUDIENCE}\nblocks:", 1), "utf-8")
+    project = copy_project(content.parent / "project", content=content)
+    url = f"{server}/long-titles/"
+    result = mkdocs_build(project, www / "long-titles", SITE_URL=url)
+    assert result.returncode == 0, result.stderr
+    return url
+
+
+def test_a_long_track_title_keeps_readable_lines_in_the_tracks_table(page: Page, long_titles_site: str) -> None:
+    """Issue #24: long track titles beside long "Suits" texts were squeezed to a few words a line at 1280 px."""
+    page.set_viewport_size({"width": 1280, "height": 800})
+    open_page(page, f"{long_titles_site}tracks/")
+    cell = page.locator(".rm-table--glance td:first-child").first
+    expect(cell).to_contain_text(LONG_TITLE)
+    ems = cell.evaluate("td => td.getBoundingClientRect().width / parseFloat(getComputedStyle(td).fontSize)")
+    assert ems >= 12, ems
 
 
 @pytest.mark.parametrize("width", [320, 375, 1280])

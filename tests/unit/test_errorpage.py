@@ -94,6 +94,8 @@ def test_the_error_build_puts_the_error_page_at_every_page_of_the_last_good_buil
     assert sorted(p.relative_to(broken).as_posix() for p in broken.rglob("index.html")) == pages
     for page in pages:
         assert "not_a_key" in (broken / page).read_text("utf-8"), page
+    # called what content/roadmap.yml calls the roadmap (its title, escaped), not the engine's placeholder
+    assert "<title>Content problems · Mini Roadmap</title>" in (broken / "index.html").read_text("utf-8")
 
 
 SERVE_BUILD = """

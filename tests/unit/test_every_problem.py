@@ -31,6 +31,26 @@ def test_reference_checks_run_beside_a_file_that_failed_its_schema(mini_content:
     assert not any("'t2'" in p for p in found), "t2 is declared in the broken file: not 'unknown'"
 
 
+def test_references_to_a_file_that_is_not_yaml_are_counted_under_its_problem(mini_content: Path) -> None:
+    slipped = "id: p2\n" + HEAD + "  - id: m2\n    title: M2\n    topics:\n"
+    slipped += "".join(f"      - {{id: t{n}, title: T{n}}}\n" for n in range(5))
+    slipped += "     - {id: t5, title: T5}\n"  # one space short: not YAML any more
+    (mini_content / "phases" / "02-slipped.yml").write_text(slipped)
+    requires = ", ".join(f"t{n}" for n in range(5))
+    topics = f"    topics:\n      - {{id: u, title: U, requires: [{requires}]}}\n"
+    (mini_content / "phases" / "03-after.yml").write_text("id: p3\n" + HEAD + "  - id: m3\n    title: M3\n" + topics)
+    (mini_content / "tracks" / "other.yml").write_text(
+        "id: other\ntitle: O\nduration: 1 week\nblocks:\n  - {title: W, items: [t1, t5, missing-item]}\n"
+    )
+    with pytest.raises(ContentError) as caught:
+        load_roadmap(mini_content, mini_content.parent)
+    found = [str(p) for p in caught.value.problems]
+    assert len(found) == 2, found
+    assert found[0].startswith("content/phases/02-slipped.yml:")
+    assert found[0].endswith("; …and 7 references in other files to items of this file, which did not load")
+    assert found[1].startswith("content/tracks/other.yml:5: blocks[0].items[2]: unknown item id 'missing-item'")
+
+
 def test_a_prerequisite_in_a_later_phase_is_a_note_not_a_failure(tmp_path: Path) -> None:
     content = tmp_path / "mini"
     import shutil

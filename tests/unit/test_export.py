@@ -73,7 +73,7 @@ def test_env_tags_take_their_value_when_rendering(monkeypatch: pytest.MonkeyPatc
     monkeypatch.delenv("REPO_URL", raising=False)
     config = read_config(ROOT / "mkdocs.yml")
     assert config["site_url"] == "https://example.org/fork/"
-    assert config["repo_url"] == "https://github.com/ml-engineer-roadmap/roadmap"
+    assert "repo_url" not in config  # content/roadmap.yml gives it (rendered_config)
     assert config["plugins"][1]["offline"]["enabled"] is False
 
 

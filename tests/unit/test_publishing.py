@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from roadmapkit import load_roadmap
 from sitebuild import ROOT, mkdocs_build
 
 WORKFLOW = ROOT / ".github" / "workflows" / "site.yml"
@@ -123,10 +124,20 @@ def test_zizmor_runs_in_ci_in_the_test_script_and_before_commits(workflow: dict)
     assert "zizmor --offline" in entries
 
 
-def test_site_and_repo_urls_come_from_the_environment() -> None:
-    config = (ROOT / "mkdocs.yml").read_text("utf-8")
-    for key, var in (("site_url", "SITE_URL"), ("repo_url", "REPO_URL"), ("edit_uri", "EDIT_URI")):
-        assert f"{key}: !ENV [{var}," in config
+def test_mkdocs_yml_names_no_roadmap_and_takes_the_address_from_the_environment() -> None:
+    """content/roadmap.yml names the site and its repository; CI's SITE_URL gives where it is
+    published. mkdocs.yml states neither, so a fork edits nothing there."""
+    config = yaml.load((ROOT / "mkdocs.yml").read_text("utf-8"), Loader=_EnvLoader)
+    assert config["site_url"] == "!ENV SITE_URL"
+    assert not {"repo_url", "repo_name", "edit_uri", "site_description"} & set(config)
+    assert config["site_name"] == "Roadmap"
+
+
+class _EnvLoader(yaml.SafeLoader):
+    """mkdocs.yml's `!ENV` tags as their text."""
+
+
+_EnvLoader.add_constructor("!ENV", lambda loader, node: f"!ENV {node.value}")
 
 
 def test_contributor_files_exist() -> None:
@@ -158,20 +169,21 @@ def test_pre_commit_schema_check_catches_a_broken_track(tmp_path: Path) -> None:
     assert result.returncode == 1 and "blocks" in result.stdout
 
 
-def test_two_builds_of_the_same_commit_are_identical(tmp_path: Path, built_site: Path) -> None:
-    """A second build, into another folder, against the suite's own build of the same commit."""
-
-    def digests(site: Path) -> dict[str, str]:
-        return {
-            p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(site.rglob("*"))
-            if p.is_file()
-        }
-
-    again = tmp_path / "again"
-    assert mkdocs_build(ROOT, again, SOURCE_DATE_EPOCH="1700000000").returncode == 0
-    assert digests(again) == digests(built_site)
-    assert "2023-11-14" in (again / "sitemap.xml").read_text("utf-8")
+def test_two_builds_of_the_same_commit_are_identical(tmp_path: Path) -> None:
+    digests = []
+    for n in (1, 2):
+        site = tmp_path / f"site{n}"
+        built = mkdocs_build(ROOT, site, SOURCE_DATE_EPOCH="1700000000", SITE_URL="https://example.org/roadmap/")
+        assert built.returncode == 0, built.stderr  # a site_url: the sitemap's entries and dates
+        digests.append(
+            {
+                p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+                for p in sorted(site.rglob("*"))
+                if p.is_file()
+            }
+        )
+    assert digests[0] == digests[1]
+    assert "2023-11-14" in (tmp_path / "site1" / "sitemap.xml").read_text("utf-8")
 
 
 def test_every_job_that_installs_python_packages_installs_a_lock(workflow: dict) -> None:
@@ -195,9 +207,24 @@ def test_the_ranges_are_tested_lowest_always_and_newest_weekly(workflow: dict) -
     assert any(s.get("with", {}).get("python-version") == "3.11" for s in lowest["steps"])
 
 
-def test_the_second_roadmap_runs_as_its_own_job(workflow: dict) -> None:
-    runs = [s.get("run", "") for s in workflow["jobs"]["fork"]["steps"]]
-    assert "bash scripts/test --content tests/fixtures/second" in runs
+def test_the_engine_suite_runs_on_a_second_a_minimal_and_a_large_roadmap(workflow: dict) -> None:
+    fork = workflow["jobs"]["fork"]
+    assert fork["strategy"]["matrix"]["content"] == ["second", "minimal", "large"]
+    runs = "\n".join(s.get("run", "") for s in fork["steps"])
+    assert 'bash scripts/test --content "tests/fixtures/$CONTENT"' in runs
+    assert 'python3 tests/largeroadmap.py "$RUNNER_TEMP/large"' in runs
+    for name in ("second", "minimal"):
+        assert (ROOT / "tests" / "fixtures" / name / "phases").is_dir()
+
+
+def test_the_generated_large_roadmap_is_valid_and_large(tmp_path: Path) -> None:
+    from largeroadmap import write
+
+    roadmap = load_roadmap(write(tmp_path / "content"), tmp_path)
+    assert len(roadmap.items) > 500 and len(roadmap.tracks) >= 4 and not roadmap.warnings
+    assert any(t.folds for t in roadmap.tracks) and any(b.choice for t in roadmap.tracks for b in t.blocks)
+    assert any(e.repeat == "occurrence" for t in roadmap.tracks for b in t.blocks for e in b.entries)
+    assert any(all(b.weeks is None and b.duration is None for b in t.blocks) for t in roadmap.tracks)  # undated
 
 
 def test_dependabot_proposes_pip_npm_and_action_updates_weekly_grouped() -> None:

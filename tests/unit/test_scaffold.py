@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -40,10 +41,10 @@ def test_new_roadmap_has_the_identity_file(tmp_path: Path) -> None:
         == 0
     )
     identity = yaml.safe_load((tmp_path / "content" / "roadmap.yml").read_text("utf-8"))
-    assert set(identity) <= {"title", "description", "audience", "about", "repository", "storage_key"}
+    assert set(identity) <= {"title", "description", "audience", "about", "storage_key"}  # no repository: none known
     assert identity["title"] == 'Say "hi": a roadmap'
     assert identity["description"].strip()
-    assert identity["repository"].startswith("https://")
+    assert "# repository: https://github.com/OWNER/NAME" in (tmp_path / "content" / "roadmap.yml").read_text("utf-8")
     assert SLUG.fullmatch(identity["storage_key"]) and identity["storage_key"] == "say-hi-a-roadmap"
 
 
@@ -72,7 +73,53 @@ def test_refuses_to_overwrite_and_writes_nothing(tmp_path: Path, capsys: pytest.
 def test_prints_the_next_steps(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert new_main([str(tmp_path)]) == 0
     out = capsys.readouterr().out
-    assert "Next steps" in out and "roadmap-validate" in out and "storage_key" in out
+    assert "Next steps" in out and "storage_key" in out
+    assert f"roadmap-validate {tmp_path / 'content'}\n" in out and f"cd {tmp_path} && mkdocs serve\n" in out
+
+
+def test_in_the_project_folder_the_next_commands_need_no_cd(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert new_main(["."]) == 0
+    out = capsys.readouterr().out
+    assert "Check them: roadmap-validate\n" in out and "Preview it: mkdocs serve\n" in out and "cd ." not in out
+
+
+def test_lists_what_is_left_of_the_copied_roadmap(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Issue #24: after `rm -rf` of some of content/, a copied roadmap's seeds and checks stay."""
+    (tmp_path / "content" / "seeds").mkdir(parents=True)
+    (tmp_path / "content" / "seeds" / "000_a.md").write_text("a seed")
+    (tmp_path / "content" / "checks.yml").write_text("track_count: 5\n")
+    (tmp_path / "README.md").write_text("# Someone else's roadmap\n")
+    (tmp_path / "CHANGELOG.md").write_text("# Changelog\n")
+    assert new_main([str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    left = out.split("Delete what is left of the roadmap you copied")[1].split("\n  4.")[0]
+    assert left.split()[-2:] == [str(tmp_path / "content" / "checks.yml"), str(tmp_path / "content/seeds/000_a.md")]
+    assert "Rewrite README.md and CHANGELOG.md: they describe the project you copied" in out
+    assert new_main([str(tmp_path / "fresh")]) == 0
+    assert "Delete what is left" not in capsys.readouterr().out
+
+
+def test_a_clone_of_a_github_repository_names_it_as_the_repository(tmp_path: Path) -> None:
+    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
+    subprocess.run(
+        ["git", "-C", str(tmp_path), "remote", "add", "origin", "git@github.com:knotty/atlas.git"], check=True
+    )
+    assert new_main([str(tmp_path)]) == 0
+    identity = yaml.safe_load((tmp_path / "content" / "roadmap.yml").read_text("utf-8"))
+    assert identity["repository"] == "https://github.com/knotty/atlas"
+    assert validate_main([str(tmp_path / "content")]) == 0
+
+
+def test_validate_names_the_missing_about_page_the_build_needs(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert new_main([str(tmp_path)]) == 0
+    (tmp_path / "content" / "pages" / "about.md").unlink()
+    assert validate_main([str(tmp_path / "content")]) == 1
+    assert "pages/about.md:1: (file): is missing (expected a Markdown page" in capsys.readouterr().err
 
 
 @pytest.mark.parametrize("name", ["export.py", "scaffold.py", "site.py", "cli.py", "starter"])

@@ -43,8 +43,12 @@ def _edit(project: Path, edit: str) -> None:
 def test_requests_during_a_rebuild_neither_stop_it_nor_wait(edit: str, tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project", content=FIXTURES / "mini")
     log: list[str] = []
-    with mkdocs_serve(project, log=log) as url:
-        origin, mount = url.split(urlsplit(url).path, 1)[0], urlsplit(url).path
+    # A site published under a path (/roadmap/, as GitHub Pages serves a project site): `mkdocs
+    # serve` mounts it there, and "/" and "/no-such-page/" are outside it, answered at once.
+    with mkdocs_serve(project, log=log, SITE_URL="https://example.org/roadmap/") as url:
+        parts = urlsplit(url)
+        origin, mount = f"{parts.scheme}://{parts.netloc}", parts.path
+        assert mount == "/roadmap/"
         deadline, during = time.monotonic() + 90, 0  # during: requests answered while the rebuild ran
         while not during:  # until a request has landed inside a rebuild (almost always the first)
             first = len(log)
@@ -52,7 +56,7 @@ def test_requests_during_a_rebuild_neither_stop_it_nor_wait(edit: str, tmp_path:
             while not any(end in line for line in log[first:] for end in ENDED):
                 assert time.monotonic() < deadline, "no rebuild ended:\n" + "".join(log)
                 building = any("Building documentation" in line for line in log[first:])
-                assert _ask(origin, "/")[0] == 302  # the README's address: a redirect to the site's path
+                assert _ask(origin, "/")[0] == 302  # the server's root: a redirect to the site's path
                 assert _ask(origin, "/no-such-page/")[0] == 404
                 during += building and not any(end in line for line in log[first:] for end in ENDED)
         assert not any("Aborted" in line or "error happened" in line for line in log), "".join(log)

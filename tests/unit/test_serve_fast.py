@@ -13,7 +13,7 @@ from sitebuild import FIXTURES, copy_project, mkdocs_build, run_python, site_dig
 # that the hooks' process-wide state starts fresh. argv: project, then one site folder per build;
 # between the second and third build the second phase file's title changes.
 REBUILDS = """
-import json, sys
+import json, re, sys
 from pathlib import Path
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
@@ -22,9 +22,9 @@ project, sites = Path(sys.argv[1]), sys.argv[2:]
 hits = []
 for n, site in enumerate(sites):
     if n == 2:
-        phase = sorted((project / "content" / "phases").glob("*.yml"))[1]
-        text = phase.read_text("utf-8")
-        phase.write_text(text.replace("\\ntitle: ", "\\ntitle: Renamed ", 1), "utf-8")
+        phase = sorted((project / "content" / "phases").glob("*.yml"))[-1]
+        text = phase.read_text("utf-8")  # its title, plain or quoted, becomes one plain word
+        phase.write_text(re.sub(r"(?m)^title: .*$", "title: Renamed", text, count=1), "utf-8")
     config = load_config(config_file=str(project / "mkdocs.yml"), site_dir=site)
     if n == 0:
         config.plugins.on_startup(command="serve", dirty=False)

@@ -79,16 +79,20 @@ def test_our_partials_print_mkdocs_yml_values_as_text(tmp_path: Path) -> None:
     # Leaves a JavaScript string (either quote), the script element, and an attribute.
     key = "k'\"</script><x-pwn data-pwn></x-pwn><img src=x onerror=alert(4)>"
     text = text.replace("\nextra:\n", f"\nextra:\n  storage_key: {json.dumps(key)}\n", 1)
+    text += f"repo_url: https://example.org/repo\nrepo_name: {json.dumps(payload(3))}\n"  # no roadmap.yml repository
     config.write_text(text, "utf-8")
     identity = project / "content" / "roadmap.yml"
     identity.write_text(re.sub(r"(?m)^storage_key:.*\n", "", identity.read_text("utf-8")), "utf-8")
-    result = mkdocs_build(project, tmp_path / "site", REPO_NAME=payload(3))
+    result = mkdocs_build(project, tmp_path / "site")
     assert result.returncode == 0, result.stderr
     home = (tmp_path / "site" / "index.html").read_text("utf-8")
     assert 'title="f1&lt;/title&gt;' in home and "f3&lt;/title&gt;" in home, "names are shown, as text"
     phase = next((tmp_path / "site" / "phases").glob("*/index.html")).read_text("utf-8")
-    painter = next(s for s in re.findall(r"<script>(.*?)</script>", phase, re.S) if "rm-usernote" in s)
-    assert '"k\\u0027\\"\\u003c/script\\u003e\\u003cx-pwn' in painter, "the key, as a JavaScript string"
+    scripts = re.findall(r"<script[^>]*>(.*?)</script>", phase, re.S)
+    painter = next(s for s in scripts if "rm-usernote" in s)
+    waiter = next(s for s in scripts if "#rm-notes" in s)  # in <head>: the first frame waits for the painter
+    for script in (painter, waiter):
+        assert '"k\\u0027\\"\\u003c/script\\u003e\\u003cx-pwn' in script, "the key, as a JavaScript string"
     assert injected_in_site(tmp_path / "site") == {}
 
 
