@@ -64,8 +64,11 @@ def test_stored_progress_and_a_plan_move_nothing_as_the_script_fills_the_page(
     }
     page.evaluate("s => localStorage.setItem(window.roadmapKit.key, s)", json.dumps(state))
     phase = roadmap.item_index()[ticked[0]].phase_id
-    for path in ("", "progress/", f"phases/{phase}/", f"tracks/{planned_track.id}/", "map/"):
+    # Home twice: from its top, and opened at "What next", whose rows (items with notes) are then in view.
+    for path in ("", "progress/", "#what-next", f"phases/{phase}/", f"tracks/{planned_track.id}/", "map/"):
         open_page(page, site + path)
+        if path == "#what-next":
+            expect(page.locator("[data-rm-next-list] > li").first).to_be_in_viewport()
         if path != "map/":  # the stored ticks are shown: a bar counts them
             counts = page.locator(".rm-progress__text").all_inner_texts()
             assert any(not c.startswith("0 /") for c in counts), (path, counts)
