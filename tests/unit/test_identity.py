@@ -26,18 +26,22 @@ def test_the_engine_names_no_subject(folder: str) -> None:
             assert found is None, f"{path.relative_to(ROOT)} names the subject: {found.group()!r}"
 
 
-def test_identity_names_the_site_escaped_everywhere(tmp_path: Path) -> None:
-    content = tmp_path / "mini"
-    import shutil
-
-    shutil.copytree(FIXTURES / "mini", content)
-    (content / "roadmap.yml").write_text(
-        'title: "Knots & <Ropes>"\ndescription: "Tie \\"every\\" knot."\nstorage_key: knots\n', "utf-8"
-    )
+def build_site(tmp_path: Path, content: Path) -> Path:
+    """The project with `content`, built strictly into tmp_path/site."""
     project = copy_project(tmp_path / "project", content=content)
     site = tmp_path / "site"
     result = mkdocs_build(project, site)
     assert result.returncode == 0, result.stderr
+    return site
+
+
+def test_identity_names_the_site_escaped_everywhere(tmp_path: Path) -> None:
+    content = tmp_path / "mini"
+    shutil.copytree(FIXTURES / "mini", content)
+    (content / "roadmap.yml").write_text(
+        'title: "Knots & <Ropes>"\ndescription: "Tie \\"every\\" knot."\nstorage_key: knots\n', "utf-8"
+    )
+    site = build_site(tmp_path, content)
     home = (site / "index.html").read_text("utf-8")
     assert "<title>Knots &amp; &lt;Ropes&gt;</title>" in home
     assert '<meta name="description" content="Tie &#34;every&#34; knot.">' in home
@@ -128,10 +132,7 @@ def test_a_fork_site_carries_its_own_identity_and_nothing_of_this_roadmap(tmp_pa
         "repository: https://github.com/knotty/atlas\nbranch: trunk\n",
         "utf-8",
     )
-    project = copy_project(tmp_path / "project", content=content)
-    site = tmp_path / "site"
-    result = mkdocs_build(project, site)
-    assert result.returncode == 0, result.stderr
+    site = build_site(tmp_path, content)
     home = (site / "index.html").read_text("utf-8")
     assert '<link rel="canonical" href="https://knotty.github.io/atlas/">' in home
     assert '<a href="https://github.com/knotty/atlas" title="Go to repository" class="md-source">' in home
@@ -157,10 +158,7 @@ def test_quotes_in_a_title_are_escaped_once_in_headings_and_the_table_of_content
     shutil.copytree(FIXTURES / "mini", content)
     track = content / "tracks" / "fast.yml"
     track.write_text(track.read_text("utf-8").replace("title: Fast track", 'title: "Jo\'s \\"fast\\" <b>track</b>"'))
-    project = copy_project(tmp_path / "project", content=content)
-    site = tmp_path / "site"
-    result = mkdocs_build(project, site)
-    assert result.returncode == 0, result.stderr
+    site = build_site(tmp_path, content)
     for page in ("tracks/index.html", "tracks/fast/index.html"):
         html = (site / page).read_text("utf-8")
         assert "&amp;#39;" not in html and "&amp;#34;" not in html and "&amp;lt;" not in html, page
