@@ -5,8 +5,10 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
+from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -50,6 +52,37 @@ def find_chromium() -> str:
 
 
 class QuietHandler(SimpleHTTPRequestHandler):
+    """Serves files without logging. Browsers may keep what it serves but must ask again each time
+    (`no-cache`), and a file rebuilt in place gets a new ETag (modification time in nanoseconds and
+    size), so a browser context kept from test to test never shows a stale file and still saves
+    loading what did not change."""
+
+    _etag: str | None = None
+
+    def send_head(self):  # type: ignore[no-untyped-def]
+        self._etag = None
+        path = self.translate_path(self.path)
+        if os.path.isdir(path) and self.path.split("?")[0].endswith("/"):
+            path = os.path.join(path, "index.html")
+        try:
+            info = os.stat(path)
+        except OSError:
+            return super().send_head()
+        if stat.S_ISREG(info.st_mode):
+            self._etag = f'"{info.st_mtime_ns:x}-{info.st_size:x}"'
+            if self.headers.get("If-None-Match") == self._etag:
+                self.send_response(HTTPStatus.NOT_MODIFIED)
+                self.end_headers()
+                return None
+        del self.headers["If-Modified-Since"]  # a second's precision is not enough here
+        return super().send_head()
+
+    def end_headers(self) -> None:
+        if self._etag is not None:
+            self.send_header("ETag", self._etag)
+            self.send_header("Cache-Control", "no-cache")
+        super().end_headers()
+
     def log_message(self, format: str, *args: object) -> None:
         pass
 

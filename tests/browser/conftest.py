@@ -13,6 +13,7 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
 from browserkit import CHROMIUM_FLAGS, QuietHandler, QuietServer, find_chromium
+from pagepool import Pool, Slot
 from roadmapkit import load_roadmap
 from roadmapkit.model import Roadmap, Track
 from sitebuild import FIXTURES, ROOT, copy_project, mkdocs_build
@@ -121,31 +122,73 @@ def console() -> Console:
     return Console()
 
 
-@pytest.fixture
-def new_context(browser: Browser, console: Console, server: str) -> Iterator[Callable[..., BrowserContext]]:
-    """Make browser contexts (time zone, viewport...) that only reach the test server and fail
-    the test on any console error."""
-    made: list[BrowserContext] = []
+class Relay:
+    """Hands the messages of kept pages to the current test's Console (none between tests)."""
 
-    def make(**options: object) -> BrowserContext:
+    def __init__(self) -> None:
+        self.console: Console | None = None
+
+    def watch(self, page: Page) -> None:
+        page.on("console", lambda msg: msg.type == "error" and self.errors(msg.text))
+        page.on("pageerror", lambda exc: self.errors(str(exc)))
+
+    def errors(self, text: str) -> None:
+        if self.console is not None:
+            self.console.errors.append(text)
+
+    def external(self, url: str) -> None:
+        if self.console is not None:
+            self.console.external.append(url)
+
+
+@pytest.fixture(scope="session")
+def relay() -> Relay:
+    return Relay()
+
+
+@pytest.fixture(scope="session")
+def pool(browser: Browser, server: str) -> Iterator[Pool]:
+    """Contexts and pages handed from test to test, reset in between (tests/pagepool.py)."""
+    kept = Pool(browser, server)
+    yield kept
+    kept.close()
+
+
+@pytest.fixture
+def new_context(
+    browser: Browser, console: Console, server: str, pool: Pool, relay: Relay
+) -> Iterator[Callable[..., BrowserContext]]:
+    """Make browser contexts (time zone, viewport...) that only reach the test server and fail
+    the test on any console error. Each is fresh to the test: no stored state, nothing another test
+    added (see tests/pagepool.py)."""
+    taken: list[Slot] = []
+
+    def create(options: dict[str, object]) -> BrowserContext:
         ctx = browser.new_context(accept_downloads=True, **options)
-        ctx.set_default_timeout(10_000)
 
         def route(route_obj, request) -> None:
             if request.url.startswith((server, "data:", "blob:")):
                 route_obj.continue_()
             else:
-                console.external.append(request.url)
+                relay.external(request.url)
                 route_obj.abort()
 
         ctx.route("**/*", route)
-        ctx.on("page", console.watch)
-        made.append(ctx)
+        ctx.on("page", relay.watch)
         return ctx
 
-    yield make
-    for ctx in made:
-        ctx.close()
+    def make(**options: object) -> BrowserContext:
+        slot = pool.take(options, create)
+        taken.append(slot)
+        return slot.context
+
+    relay.console = console
+    try:
+        yield make
+    finally:
+        relay.console = None
+        for slot in taken:
+            pool.give_back(slot)
     assert console.errors == [], f"console errors: {console.errors}"
     assert console.external == [], f"requests outside the site: {console.external}"
 

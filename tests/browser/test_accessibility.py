@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Page
 
 from browserkit import open_page
 from roadmapkit.model import Roadmap, Track
@@ -96,21 +96,15 @@ def test_the_note_button_and_its_editor_have_no_axe_violations(
 
 
 def test_phone_viewport_has_no_sideways_scroll_and_boxes_work(
-    browser: Browser, site: str, console, roadmap_ids: tuple[str, str]
+    new_context, site: str, roadmap_ids: tuple[str, str]
 ) -> None:
-    ctx = browser.new_context(viewport={"width": 375, "height": 740}, is_mobile=True, has_touch=True)
-    ctx.on("page", console.watch)
-    try:
-        page = ctx.new_page()
-        open_page(page, f"{site}phases/{roadmap_ids[0]}/")
-        assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
-        first = page.locator("input[data-roadmap-id]").first
-        first.tap()
-        assert first.is_checked()
-        assert axe_violations(page) == []
-    finally:
-        ctx.close()
-    assert console.errors == []
+    page = new_context(viewport={"width": 375, "height": 740}, is_mobile=True, has_touch=True).new_page()
+    open_page(page, f"{site}phases/{roadmap_ids[0]}/")
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
+    first = page.locator("input[data-roadmap-id]").first
+    first.tap()
+    assert first.is_checked()
+    assert axe_violations(page) == []
 
 
 def test_learner_tools_have_no_serious_axe_violations(page: Page, site: str, planned_track: Track) -> None:

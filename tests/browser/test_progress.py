@@ -304,11 +304,6 @@ def test_checkbox_is_operable_by_keyboard_and_named_by_its_title(page: Page, sit
 
 
 @pytest.fixture
-def browser_pair(browser, server: str, console):
-    contexts = [browser.new_context(accept_downloads=True) for _ in range(2)]
-    for ctx in contexts:
-        ctx.on("page", console.watch)
-    yield contexts
-    for ctx in contexts:
-        ctx.close()
-    assert console.errors == []
+def browser_pair(new_context):
+    """Two browsers that share nothing, as two devices would."""
+    return [new_context(), new_context()]
