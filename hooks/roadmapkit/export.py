@@ -101,9 +101,24 @@ def rendered_config(config: dict[str, Any], roadmap: Roadmap) -> dict[str, Any]:
     extra = dict(config.get("extra") or {})
     out["extra"] = {**extra, **theme_extra(roadmap, extra)}
     out["nav"] = config.get("nav") or site_nav(roadmap)
+    out["markdown_extensions"] = without_permalinks(config.get("markdown_extensions") or [])
     if roadmap.identity.source:  # content/roadmap.yml names the site; the theme prints these raw
         given = site_identity(roadmap.identity, config.get("site_url") or None)
         out.update({key: str(value) for key, value in given.items() if value is not None and key != "edit_uri"})
+    return out
+
+
+def without_permalinks(extensions: list[Any]) -> list[Any]:
+    """The Markdown extensions with the table of contents' heading permalinks off. The hook build
+    keeps them out of the Tab order and headings' accessible names (permalinks.py); a build without
+    hooks cannot, and a "Title ¶" heading and an extra Tab stop per heading are worse than no
+    permalink: the table of contents links every heading already."""
+    out: list[Any] = []
+    for extension in extensions:
+        name, options = (extension, {}) if isinstance(extension, str) else next(iter(extension.items()))
+        if name in ("toc", "markdown.extensions.toc"):
+            extension = {name: {**(options or {}), "permalink": False}}
+        out.append(extension)
     return out
 
 

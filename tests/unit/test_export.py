@@ -5,12 +5,13 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import html5lib
 import pytest
 import yaml
 
 from roadmapkit import PLAN_SCRIPT, Renderer, load_roadmap
 from roadmapkit.cli import render_main
-from roadmapkit.export import MARKER, read_config
+from roadmapkit.export import MARKER, read_config, without_permalinks
 from roadmapkit.site import site_nav, theme_extra
 from sitebuild import FIXTURES, ROOT, copy_project, mkdocs_build
 
@@ -21,6 +22,16 @@ def _checkboxes(site: Path) -> dict[str, list[str]]:
         p.relative_to(site).as_posix(): re.findall(r'data-roadmap-id="([^"]+)"', p.read_text("utf-8"))
         for p in site.rglob("*.html")
     }
+
+
+def named(element) -> str:
+    """The text a screen reader names an element by: what aria-hidden does not take away."""
+
+    def text(node) -> str:
+        shown = "" if node.get("aria-hidden") == "true" else (node.text or "") + "".join(map(text, node))
+        return shown + (node.tail or "")
+
+    return (element.text or "") + "".join(map(text, element))
 
 
 @pytest.fixture(scope="module")
@@ -40,6 +51,13 @@ def test_rendered_folder_builds_without_hooks_like_the_hook_build(rendered: Path
     assert set(plain_build) == set(hook_build)
     assert plain_build == hook_build
     assert sum(map(len, plain_build.values())) >= len(load_roadmap(ROOT / "content", ROOT).items)
+    for page in site.rglob("*.html"):  # issue #26: no "Title ¶" heading, no Tab stop per heading
+        tree = html5lib.parse(page.read_text("utf-8"), namespaceHTMLElements=False)
+        for level in range(1, 7):
+            for heading in tree.iter(f"h{level}"):
+                assert "¶" not in named(heading), page
+                for link in heading.iter("a"):
+                    assert link.get("tabindex") == "-1" or "headerlink" not in link.get("class", ""), page
 
 
 def test_rendered_pages_are_the_renderers_markdown(rendered: Path) -> None:
@@ -54,7 +72,8 @@ def test_rendered_config_keeps_the_theme_and_points_at_the_copies(rendered: Path
     source = read_config(ROOT / "mkdocs.yml")
     config = yaml.safe_load((rendered / "mkdocs.yml").read_text("utf-8"))
     assert config["theme"] == {**source["theme"], "custom_dir": "overrides"}
-    assert config["markdown_extensions"] == source["markdown_extensions"]
+    assert config["markdown_extensions"] == without_permalinks(source["markdown_extensions"])
+    assert {"toc": {"permalink": False}} in without_permalinks(["toc"])
     assert config["plugins"] == source["plugins"]
     assert config["docs_dir"] == "docs"
     assert config["nav"] == site_nav(load_roadmap(ROOT / "content", ROOT))
